@@ -1,0 +1,21 @@
+/// One object found in a response (qbxml-messages.md §4), typed by its element.
+public enum QBXMLRecord: Sendable, Equatable {
+    /// An `InvoiceRet`.
+    case invoice(Invoice)
+    /// A `CustomerRet`.
+    case customer(Customer)
+    /// A `CreditMemoRet`.
+    case creditMemo(CreditMemo)
+    /// A `ReceivePaymentRet`.
+    case receivePayment(ReceivePayment)
+    /// A `HostRet`.
+    case host(HostInfo)
+    /// A `CompanyRet`.
+    case company(CompanyInfo)
+    /// A `PreferencesRet`.
+    case preferences(PreferencesInfo)
+    /// The fields of a `TxnDelRs`.
+    case txnDeleted(TxnDeleted)
+    /// An `ErrorRecovery`.
+    case errorRecovery(ErrorRecovery)
+}

@@ -1,0 +1,68 @@
+import Bridge
+import Foundation
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+public import Logging
+import NIOSSL
+public import Store
+import WebConnector
+
+/// Builds the Hummingbird application exactly the way `serve` runs it, so tests and benchmarks exercise
+/// the real thing: routes for SOAP, the JSON API, health and metrics, and the background services.
+public enum BridgeServer {
+    /// The application over an opened, migrated store.
+    public static func makeApplication(
+        configuration: ServerConfiguration,
+        store: Store,
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = makeRouter(configuration: configuration, store: store, logger: logger)
+        let server: HTTPServerBuilder
+        if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+            server = try .tls(.http1(), tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey)))
+        } else {
+            server = .http1()
+        }
+        return Application(
+            router: router,
+            server: server,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "QBBridge"),
+            services: [
+                SessionSweeper(store: store, idleSeconds: configuration.bridge.ticketIdleTimeoutSeconds,
+                               intervalSeconds: configuration.sweepIntervalSeconds, logger: logger),
+            ],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// The router with every route and middleware; `makeApplication` serves it, tests list its routes.
+    public static func makeRouter(configuration: ServerConfiguration, store: Store, logger: Logger) -> Router<BridgeRequestContext> {
+        _ = Observability.registry
+        let passwords = PasswordHasher(cost: configuration.bridge.bcryptCost)
+        let sessions = WebConnectorSessions(store: store, configuration: configuration.bridge, passwords: passwords, logger: logger)
+        let companies = CompanyService(store: store, configuration: configuration.bridge, passwords: passwords)
+
+        let router = Router(context: BridgeRequestContext.self)
+        router.add(middleware: RequestLoggingMiddleware())
+        SOAPRoutes(service: WebConnectorService(backend: sessions), maximumBodyBytes: configuration.maximumSOAPBodyBytes,
+                   publicURL: configuration.bridge.publicURL).register(on: router)
+        HealthRoutes(store: store).register(on: router)
+
+        let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
+        api.get("/openapi.json") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        let authenticated = api.group().add(middleware: BearerAuthMiddleware(store: store))
+        CompanyRoutes(store: store, companies: companies).register(on: authenticated)
+        return router
+    }
+
+    /// The OpenAPI document served at `/api/v1/openapi.json`.
+    public static var openAPIDocument: String { OpenAPIDocument.json }
+}

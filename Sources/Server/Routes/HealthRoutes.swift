@@ -1,0 +1,35 @@
+import Hummingbird
+import Store
+
+/// `GET /healthz`, `GET /metrics` and the support page the `.qwc` points at.
+struct HealthRoutes {
+    let store: Store
+
+    func register(on router: Router<BridgeRequestContext>) {
+        router.get("/healthz") { _, _ -> Response in
+            do {
+                _ = try await store.tokens.count()
+                return try JSONResponse.make(["status": "ok"])
+            } catch {
+                return try JSONResponse.make(["status": "database unavailable"], status: .serviceUnavailable)
+            }
+        }
+        router.get("/metrics") { _, _ -> Response in
+            let registry = Observability.registry
+            var buffer: [UInt8] = []
+            registry.emit(into: &buffer)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+        router.get("/support") { _, _ -> Response in
+            let html = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>QBBridge support</title></head>
+            <body><h1>QBBridge</h1>
+            <p>This server synchronises payments between your business applications and QuickBooks Desktop through the QuickBooks Web Connector.</p>
+            <p>If the Web Connector reports a problem, open the QBBridge dashboard on this host and look at the company's failures and connection health; each one lists the steps that fix it.</p>
+            </body></html>
+            """
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+    }
+}

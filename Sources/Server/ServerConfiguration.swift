@@ -1,0 +1,47 @@
+public import Bridge
+public import Store
+
+/// Everything `serve` decides, in one `Sendable` value passed down through inits (style.md, "Configuration").
+public struct ServerConfiguration: Sendable {
+    /// Address to bind.
+    public var host: String
+    /// Port to bind (0 picks a free one; tests read it back).
+    public var port: Int
+    /// Where the store lives.
+    public var database: DatabaseLocation
+    /// PEM certificate chain for serving HTTPS directly.
+    public var tlsCertificatePath: String?
+    /// PEM private key for serving HTTPS directly.
+    public var tlsKeyPath: String?
+    /// Largest SOAP request body accepted (bytes); QuickBooks responses to paged queries stay far below it.
+    public var maximumSOAPBodyBytes: Int
+    /// Largest JSON request body accepted (bytes).
+    public var maximumJSONBodyBytes: Int
+    /// Bridge behaviour (public URL, client versions, timeouts).
+    public var bridge: BridgeConfiguration
+    /// Seconds between sweeps that expire idle sessions.
+    public var sweepIntervalSeconds: Double
+
+    /// Creates a configuration with production defaults.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseLocation = .sqlite(path: "qbbridge.sqlite"),
+        tlsCertificatePath: String? = nil,
+        tlsKeyPath: String? = nil,
+        maximumSOAPBodyBytes: Int = 32 * 1024 * 1024,
+        maximumJSONBodyBytes: Int = 1024 * 1024,
+        bridge: BridgeConfiguration = BridgeConfiguration(),
+        sweepIntervalSeconds: Double = 60
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.tlsCertificatePath = tlsCertificatePath
+        self.tlsKeyPath = tlsKeyPath
+        self.maximumSOAPBodyBytes = maximumSOAPBodyBytes
+        self.maximumJSONBodyBytes = maximumJSONBodyBytes
+        self.bridge = bridge
+        self.sweepIntervalSeconds = sweepIntervalSeconds
+    }
+}

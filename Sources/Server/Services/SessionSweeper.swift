@@ -1,0 +1,25 @@
+import AsyncAlgorithms
+import Logging
+import ServiceLifecycle
+import Store
+
+/// Expires Web Connector sessions that went silent (the client crashed or never called closeConnection),
+/// so that tickets die by age and the company can start a new session.
+struct SessionSweeper: Service {
+    let store: Store
+    let idleSeconds: Double
+    let intervalSeconds: Double
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in AsyncTimerSequence(interval: .milliseconds(Int64(intervalSeconds * 1000)), clock: .continuous)
+            .cancelOnGracefulShutdown() {
+            do {
+                let expired = try await store.sessions.expireIdle(olderThanSeconds: idleSeconds)
+                if expired > 0 { logger.info("expired idle sessions", metadata: ["count": "\(expired)"]) }
+            } catch {
+                logger.warning("session sweep failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Synchronization
+
+/// A FIFO async mutex: one holder at a time, waiters resumed in arrival order.
+///
+/// SQLite allows one writer; QBBridge keeps one SQLite connection and lets each transaction own it
+/// through this gate, so statements of two transactions never interleave on it.
+final class AsyncGate: Sendable {
+    private struct State {
+        var held = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    func withHeld<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        let acquired = state.withLock { state -> Bool in
+            if state.held { return false }
+            state.held = true
+            return true
+        }
+        if acquired { return }
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state -> Bool in
+                if state.held {
+                    state.waiters.append(continuation)
+                    return false
+                }
+                state.held = true
+                return true
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty {
+                state.held = false
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+}

@@ -1,0 +1,16 @@
+import PostgresKit
+import SQLiteKit
+
+extension Database {
+    /// Whether an error is a unique-constraint violation, asked of each driver's error type rather than
+    /// guessed from text (PostgreSQL SQLSTATE 23505; SQLite `SQLITE_CONSTRAINT_UNIQUE`).
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError {
+            return error.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw
+        }
+        if let error = error as? SQLiteError {
+            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed || error.reason == .constraint
+        }
+        return false
+    }
+}

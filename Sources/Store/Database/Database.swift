@@ -1,0 +1,154 @@
+import Foundation
+public import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The connection to the store's database, SQLite or PostgreSQL, behind one SQLKit surface.
+///
+/// SQLite: one connection, WAL journal, `synchronous=FULL` (a committed change survives a power cut, not
+/// only a crash), transactions serialized through an `AsyncGate`. PostgreSQL: a pooled `PostgresClient`,
+/// whose `run()` must be going while the store is used (the server runs it as a service;
+/// `Database.withOpened` runs it for one-shot commands).
+public final class Database: Sendable {
+    private enum Backend: Sendable {
+        case sqlite(SQLiteConnection, AsyncGate)
+        case postgres(PostgresClient)
+    }
+
+    private let backend: Backend
+    /// Where the data lives.
+    public let location: DatabaseLocation
+    let logger: Logger
+
+    private init(backend: Backend, location: DatabaseLocation, logger: Logger) {
+        self.backend = backend
+        self.location = location
+        self.logger = logger
+    }
+
+    /// Opens the database (for PostgreSQL: prepares the pool; call `run()` before using it).
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws(StoreError) -> Database {
+        switch location {
+        case .sqlite(let path):
+            do {
+                let url = URL(fileURLWithPath: path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                let sql = connection.sql(queryLogLevel: nil)
+                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+                    try await sql.raw(SQLQueryString(stringLiteral: pragma)).run()
+                }
+                return Database(backend: .sqlite(connection, AsyncGate()), location: location, logger: logger)
+            } catch {
+                throw .cannotOpen(location.description, reason: "\(error)")
+            }
+        case .postgres(let target):
+            let tls: PostgresClient.Configuration.TLS
+            switch target.tlsMode {
+            case "disable":
+                tls = .disable
+            case "require", "verify-ca", "verify-full":
+                tls = .require(.makeClientConfiguration())
+            default:
+                tls = .prefer(.makeClientConfiguration())
+            }
+            var configuration = PostgresClient.Configuration(
+                host: target.host, port: target.port, username: target.username,
+                password: target.password, database: target.database, tls: tls
+            )
+            configuration.options.maximumConnections = 16
+            configuration.options.connectionIdleTimeout = .seconds(60)
+            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            return Database(backend: .postgres(client), location: location, logger: logger)
+        }
+    }
+
+    /// Opens the database, runs its background work for the duration of `body`, and closes it.
+    public static func withOpened<R: Sendable>(
+        _ location: DatabaseLocation, logger: Logger, _ body: @Sendable (Database) async throws -> R
+    ) async throws -> R {
+        let database = try await open(location, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.run() }
+            do {
+                let result = try await body(database)
+                group.cancelAll()
+                await database.close()
+                return result
+            } catch {
+                group.cancelAll()
+                await database.close()
+                throw error
+            }
+        }
+    }
+
+    /// Runs the connection pool until the task is cancelled.
+    public func run() async {
+        switch backend {
+        case .postgres(let client):
+            await client.run()
+        case .sqlite:
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+    }
+
+    /// Closes the SQLite connection (a PostgreSQL pool closes when its `run()` task is cancelled).
+    public func close() async {
+        if case .sqlite(let connection, let gate) = backend {
+            _ = try? await gate.withHeld { try await connection.close() }
+        }
+    }
+
+    /// Whether the dialect can lock selected rows for update and skip those locked by others
+    /// (PostgreSQL's `FOR UPDATE SKIP LOCKED`); asked of SQLKit's dialect, not by engine name.
+    public func supportsRowLocking() async throws -> Bool {
+        try await withConnection { $0.dialect.exclusiveSelectLockExpression != nil }
+    }
+
+    /// Runs `body` on one connection.
+    func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        switch backend {
+        case .sqlite(let connection, let gate):
+            return try await gate.withHeld { try await body(connection.sql(queryLogLevel: nil)) }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Every state change the bridge answers for goes through here, so it is durable before the answer.
+    func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withConnection { sql in
+            let begin: SQLQueryString = sql.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN"
+            try await sql.raw(begin).run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
+extension Database {
+    /// Drops every table in the current schema. Only the test suites call this, to give each PostgreSQL
+    /// test a clean database; it refuses to touch SQLite files (tests use fresh files there).
+    public func dropEverythingForTests() async throws {
+        guard case .postgres = location else { return }
+        try await withConnection { sql in
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A company connection's identifier (a UUID string). Its own type so it cannot be swapped with another id.
+public struct CompanyID: Sendable, Hashable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The UUID text.
+    public let rawValue: String
+
+    /// Wraps a stored or requested id.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A new random id.
+    public static func random() -> CompanyID {
+        CompanyID(UUID().uuidString.lowercased())
+    }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A company connection: one QuickBooks company file reached through one Web Connector entry.
+public struct Company: Sendable, Equatable {
+    /// Stable id.
+    public var id: CompanyID
+    /// Display name.
+    public var name: String
+    /// The Web Connector user name (unique).
+    public var username: String
+    /// The FileID GUID written into the `.qwc` (braces), stable across downloads.
+    public var fileID: String
+    /// Minutes between automatic Web Connector runs.
+    public var runEveryMinutes: Int
+    /// Payments and invoices dated before this day are ignored (YYYY-MM-DD).
+    public var syncStartDate: String?
+    /// Whether the connection only reads from QuickBooks.
+    public var readOnly: Bool
+    /// When it was created.
+    public var createdAt: Timestamp
+    /// When it last changed.
+    public var updatedAt: Timestamp
+    /// What QuickBooks told us about itself.
+    public var quickBooks: QuickBooksInfo
+    /// Sync health facts.
+    public var lastSessionAt: Timestamp?
+    /// The last session that exchanged data successfully.
+    public var lastSyncAt: Timestamp?
+    /// The closing summary of the last session.
+    public var lastSessionSummary: String?
+    /// The current connection problem in words, if any.
+    public var connectionProblem: String?
+}
+
+/// What the first sendRequestXML of a session reported (qbwc-protocol.md §2.3).
+public struct QuickBooksInfo: Sendable, Equatable, Codable {
+    /// e.g. "QuickBooks Pro 2014".
+    public var product: String?
+    /// e.g. "24.0".
+    public var version: String?
+    /// `US`, `CA`, `UK`.
+    public var country: String?
+    /// `SingleUser` or `MultiUser`.
+    public var fileMode: String?
+    /// SupportedQBXMLVersion values as QuickBooks wrote them.
+    public var supportedQBXMLVersions: [String]
+    /// The version negotiated for our requests.
+    public var qbxmlVersion: String?
+    /// The company file path.
+    public var companyFile: String?
+    /// The company's name in QuickBooks.
+    public var companyName: String?
+    /// The company preference that makes QuickBooks auto-apply payments (we always apply explicitly).
+    public var autoApplyPayments: Bool?
+    /// When this was reported.
+    public var reportedAt: Timestamp?
+    /// When the FileID stamp in the company file was last confirmed to be ours.
+    public var fileVerifiedAt: Timestamp?
+
+    /// Nothing known yet.
+    public static let unknown = QuickBooksInfo(supportedQBXMLVersions: [])
+
+    /// Creates the facts.
+    public init(product: String? = nil, version: String? = nil, country: String? = nil, fileMode: String? = nil,
+                supportedQBXMLVersions: [String], qbxmlVersion: String? = nil, companyFile: String? = nil,
+                companyName: String? = nil, autoApplyPayments: Bool? = nil, reportedAt: Timestamp? = nil,
+                fileVerifiedAt: Timestamp? = nil) {
+        self.product = product
+        self.version = version
+        self.country = country
+        self.fileMode = fileMode
+        self.supportedQBXMLVersions = supportedQBXMLVersions
+        self.qbxmlVersion = qbxmlVersion
+        self.companyFile = companyFile
+        self.companyName = companyName
+        self.autoApplyPayments = autoApplyPayments
+        self.reportedAt = reportedAt
+        self.fileVerifiedAt = fileVerifiedAt
+    }
+}
+
+/// The fields a new company needs; the password is already hashed by the caller.
+public struct NewCompany: Sendable {
+    /// Display name.
+    public var name: String
+    /// Web Connector user name.
+    public var username: String
+    /// bcrypt hash of the Web Connector password.
+    public var passwordHash: String
+    /// Minutes between runs.
+    public var runEveryMinutes: Int
+    /// Optional sync start date (YYYY-MM-DD).
+    public var syncStartDate: String?
+    /// Read-only connection.
+    public var readOnly: Bool
+
+    /// Creates the fields.
+    public init(name: String, username: String, passwordHash: String, runEveryMinutes: Int, syncStartDate: String?, readOnly: Bool) {
+        self.name = name
+        self.username = username
+        self.passwordHash = passwordHash
+        self.runEveryMinutes = runEveryMinutes
+        self.syncStartDate = syncStartDate
+        self.readOnly = readOnly
+    }
+}

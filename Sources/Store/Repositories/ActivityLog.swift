@@ -1,0 +1,108 @@
+import Foundation
+import SQLKit
+
+/// One entry of the append-only audit log: who did what to which record, and when.
+public struct ActivityEntry: Sendable, Equatable, Codable {
+    /// Increasing id (also the pagination cursor).
+    public var id: Int64
+    /// When.
+    public var at: Timestamp
+    /// Who: `admin:<name>`, `api:<token label>`, `web-connector`, `system`, `cli`.
+    public var actor: String
+    /// The company concerned, if any.
+    public var companyID: CompanyID?
+    /// The kind of record: `company`, `session`, `token`, `job`, `failure`.
+    public var subject: String
+    /// The record's id.
+    public var subjectID: String?
+    /// What happened, e.g. `company.created`, `session.opened`.
+    public var action: String
+    /// Details as a JSON object text; secrets are never put here.
+    public var detail: String
+}
+
+/// An entry to append.
+public struct NewActivity: Sendable {
+    /// Who.
+    public var actor: String
+    /// The company concerned.
+    public var companyID: CompanyID?
+    /// Kind of record.
+    public var subject: String
+    /// Record id.
+    public var subjectID: String?
+    /// What happened.
+    public var action: String
+    /// Details (string values only; keys named like secrets are masked).
+    public var detail: [String: String]
+
+    /// Creates an entry.
+    public init(actor: String, companyID: CompanyID?, subject: String, subjectID: String?, action: String, detail: [String: String] = [:]) {
+        self.actor = actor
+        self.companyID = companyID
+        self.subject = subject
+        self.subjectID = subjectID
+        self.action = action
+        self.detail = detail
+    }
+}
+
+/// The activity log. Entries are written inside the transaction of the change they describe, so the
+/// log and the state never disagree.
+public struct ActivityLog: Sendable {
+    let database: Database
+
+    /// Keys whose values are replaced by `***` whatever the caller passes.
+    static let secretKeys: Set<String> = ["password", "token", "ticket", "secret", "passwordHash", "password_hash"]
+
+    /// Appends an entry in its own transaction.
+    public func append(_ entry: NewActivity) async throws {
+        try await database.transaction { sql in try await Self.append(entry, on: sql) }
+    }
+
+    static func append(_ entry: NewActivity, on sql: any SQLDatabase, at time: Timestamp = .now) async throws {
+        var detail = entry.detail
+        for key in detail.keys where secretKeys.contains(key) {
+            detail[key] = "***"
+        }
+        let data = try JSONSerialization.data(withJSONObject: detail, options: [.sortedKeys])
+        try await sql.insert(into: "activity")
+            .columns("at", "actor", "company_id", "subject", "subject_id", "action", "detail")
+            .values(
+                SQLBind(time.milliseconds), SQLBind(entry.actor), SQLBind(entry.companyID?.rawValue),
+                SQLBind(entry.subject), SQLBind(entry.subjectID), SQLBind(entry.action),
+                SQLBind(String(decoding: data, as: UTF8.self))
+            )
+            .run()
+    }
+
+    /// Entries newest first, optionally for one company, before a cursor id.
+    public func list(companyID: CompanyID? = nil, before cursor: Int64? = nil, limit: Int = 100) async throws -> [ActivityEntry] {
+        try await database.withConnection { sql in
+            var query = sql.select().columns("id", "at", "actor", "company_id", "subject", "subject_id", "action", "detail")
+                .from("activity")
+            if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
+            if let cursor { query = query.where("id", .lessThan, SQLBind(cursor)) }
+            let rows = try await query.orderBy("id", .descending).limit(max(1, min(limit, 1000))).all()
+            return try rows.map { row in
+                let stored = try row.decode(model: ActivityRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return ActivityEntry(
+                    id: stored.id, at: Timestamp(milliseconds: stored.at), actor: stored.actor,
+                    companyID: stored.companyId.map(CompanyID.init), subject: stored.subject,
+                    subjectID: stored.subjectId, action: stored.action, detail: stored.detail
+                )
+            }
+        }
+    }
+}
+
+private struct ActivityRow: Decodable {
+    var id: Int64
+    var at: Int64
+    var actor: String
+    var companyId: String?
+    var subject: String
+    var subjectId: String?
+    var action: String
+    var detail: String
+}

@@ -1,0 +1,31 @@
+import Logging
+
+/// The durable store: one implementation over SQLKit for SQLite and PostgreSQL (design.md §5).
+/// Repositories are small value types sharing the database.
+public struct Store: Sendable {
+    /// The database connection.
+    public let database: Database
+    /// Company connections.
+    public var companies: Companies { Companies(database: database) }
+    /// Web Connector sessions.
+    public var sessions: Sessions { Sessions(database: database) }
+    /// API tokens.
+    public var tokens: APITokens { APITokens(database: database) }
+    /// Failed-login throttling.
+    public var throttle: LoginThrottle { LoginThrottle(database: database) }
+    /// The audit log.
+    public var activity: ActivityLog { ActivityLog(database: database) }
+    /// Installation-wide facts (OwnerID).
+    public var installation: Installation { Installation(database: database) }
+
+    /// Wraps an opened database.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Applies pending migrations.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await Migrator(database: database).migrate()
+    }
+}

@@ -1,0 +1,32 @@
+/// Errors of the store, with what to do about them.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `--database` could not be understood.
+    case invalidDatabaseLocation(String, reason: String)
+    /// The database could not be opened.
+    case cannotOpen(String, reason: String)
+    /// The database schema is newer than this build knows.
+    case schemaTooNew(found: Int, known: Int)
+    /// A unique value (user name, token) is already taken.
+    case conflict(field: String, value: String)
+    /// No record with this id.
+    case notFound(kind: String, id: String)
+    /// A stored value could not be read back.
+    case corruptRow(table: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .invalidDatabaseLocation(let text, let reason):
+            "--database \"\(text)\" is not usable: \(reason). Give an SQLite file path (e.g. qbbridge.sqlite) or postgres://user:password@host:5432/dbname."
+        case .cannotOpen(let location, let reason):
+            "Cannot open \(location): \(reason). Check the path is writable, or that PostgreSQL is running and the URL is right."
+        case .schemaTooNew(let found, let known):
+            "The database schema is at version \(found) but this qbbridge knows only up to \(known). Run a newer qbbridge against it."
+        case .conflict(let field, let value):
+            "The \(field) \"\(value)\" is already in use; choose another."
+        case .notFound(let kind, let id):
+            "No \(kind) with id \(id)."
+        case .corruptRow(let table, let detail):
+            "A row in \(table) could not be read: \(detail)."
+        }
+    }
+}

@@ -1,0 +1,87 @@
+public import Foundation
+
+/// Turns what QuickBooks and the Web Connector report into failure records (design §2.4, §4).
+///
+/// Pure functions over plain values: no I/O, no clock, no state. The tables they read are
+/// `StatusCodeTable`, `HResultTable`, `ConnectionMessagePatterns`, `LockPatterns` and
+/// `CategoryPolicy`; the texts live in `InvoiceTexts`, `RequestTexts`, `ConnectionTexts` and
+/// `ConnectionSteps`.
+public enum Classifier {
+    /// Classifies one `*Rs` status. Returns nil when it is not a failure: success (0), "no match"
+    /// (1) and warnings (500–999). Keys on `statusCode`, never on severity.
+    public static func classify(_ input: RequestFailureInput) -> FailureRecordDraft? {
+        let rule = StatusCodeTable.rule(for: input.statusCode)
+        let context = RequestContext(input)
+        switch rule {
+        case .notAFailure:
+            return nil
+        case .fixed(let category):
+            return requestDraft(category, context)
+        case .missingObject:
+            return missingObject(context)
+        case .invalidReference:
+            return invalidReference(context)
+        case .lockOrInvalid:
+            return requestDraft(context.message.isLock ? .recordLocked : .invalidRequest, context)
+        case .fieldValue:
+            return fieldValue(context)
+        }
+    }
+
+    /// Classifies a failure to reach QuickBooks or to run a session. Always a failure.
+    public static func classify(_ input: ConnectionFailureInput) -> FailureRecordDraft {
+        switch input.source {
+        case .connectionError, .receiveResponseXML:
+            hresultDraft(input)
+        case .authentication:
+            authenticationDraft(input)
+        case .clientVersion:
+            clientVersionDraft(input)
+        case .schedule:
+            notSyncingDraft(input)
+        }
+    }
+
+    /// Decides whether a payment may be posted to one invoice, from the check query's result
+    /// (design §4): missing → `invoice_missing`, paid → `already_applied`, balance too low →
+    /// `amount_changed`, another customer or A/R account → `customer_missing` /
+    /// `reference_missing`, otherwise post.
+    public static func preflight(_ evidence: PreflightEvidence) -> PreflightDecision {
+        guard let draft = invoiceDraft(InvoiceCheck.evaluate(evidence), evidence, context: nil) else {
+            return .post
+        }
+        return .fail(draft)
+    }
+
+    /// The invoice TxnIDs the bridge should query (InvoiceQuery by TxnID with linked transactions)
+    /// before a final classification, per qbxml-errors.md §5: a 3120 or an over-payment 3210 on a
+    /// payment without check evidence. Empty when no follow-up is needed.
+    public static func followUpInvoiceTxnIDs(for input: RequestFailureInput) -> [String] {
+        guard input.isPayment, input.preflight == nil else { return [] }
+        let context = RequestContext(input)
+        switch input.statusCode {
+        case 3120:
+            guard let id = context.message.objectID else { return input.applications.map(\.txnID) }
+            if input.applications.contains(where: { $0.txnID == id }) { return [id] }
+            return input.applications.isEmpty ? [id] : []
+        case 3210 where context.message.isOverpayment:
+            if let application = overpaidApplication(context) { return [application.txnID] }
+            return input.applications.map(\.txnID)
+        default:
+            return []
+        }
+    }
+
+    /// True when a check query's status means "the invoice is not there": 1 (no match),
+    /// 500 (element not found) or 3120 (object not found), qbxml-errors.md §4.
+    public static func meansNotFound(statusCode: Int) -> Bool {
+        [1, 500, 3120].contains(statusCode)
+    }
+
+    /// True when no session for this long is more than the schedule allows: three missed runs,
+    /// and never less than an hour, so one slow run or a reboot does not raise an alarm.
+    public static func isSyncOverdue(lastSessionAt: Date, now: Date, runEveryMinutes: Int) -> Bool {
+        let allowedMinutes = max(runEveryMinutes * 3, 60)
+        return now.timeIntervalSince(lastSessionAt) > Double(allowedMinutes * 60)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `qbbridge` executable: the server and the operator's commands.
+@main
+struct QBBridgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qbbridge",
+        abstract: "A QuickBooks Web Connector server: queue payments and pulls for QuickBooks Desktop, see every failure with its fix.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, TokenCommand.self, CompanyCommand.self, QWCCommand.self]
+    )
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Server
+import Store
+import Testing
+import WebConnector
+
+@Suite("Published contracts: OpenAPI and WSDL")
+struct ContractDocumentTests {
+    @Test("every registered /api/v1 route is described in the OpenAPI document")
+    func openAPICoversRoutes() async throws {
+        try await TestDatabase.sqlite.withStore { store async throws in
+            let router = BridgeServer.makeRouter(configuration: ServerConfigurationFactory.make(), store: store, logger: TestDatabase.logger)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(BridgeServer.openAPIDocument.utf8)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let apiRoutes = router.routes.filter { $0.path.description.hasPrefix("/api/v1/") }
+            #expect(!apiRoutes.isEmpty)
+            for route in apiRoutes {
+                let path = String(route.path.description.dropFirst("/api/v1".count))
+                    .split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                let operations = paths["/" + path]
+                #expect(operations != nil, "\(route.path) is missing from the OpenAPI document")
+                #expect(operations?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(route.path) is missing from the OpenAPI document")
+            }
+        }
+    }
+
+    @Test("the WSDL in xsd/ is the one the server serves, and it lists every operation")
+    func wsdlFile() async throws {
+        let file = try Repository.text("xsd/QBWebConnectorSvc.wsdl")
+        #expect(file == WSDL.document(endpoint: WSDL.exampleEndpoint))
+        for operation in QBWCOperation.allCases {
+            #expect(file.contains("soapAction=\"http://developer.intuit.com/\(operation.rawValue)\""))
+        }
+        try await withRunningBridge(configure: { $0.bridge.publicURL = "https://qb.example.com" }) { bridge async throws in
+            let served = try await bridge.client.execute(uri: "/qbwc?wsdl", method: .get)
+            #expect(served.status == .ok)
+            #expect(String(buffer: served.body) == WSDL.document(endpoint: "https://qb.example.com/qbwc"))
+        }
+    }
+
+    @Test("a standard SOAP client (Python zeep) loads the served WSDL and calls the endpoint")
+    func zeepClient() async throws {
+        try await withRunningBridge { bridge async throws in
+            _ = try await bridge.addCompany()
+            let port = try #require(bridge.client.port)
+            let script = Repository.root.appendingPathComponent("Tests/zeep/check_endpoint.py").path
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script, "http://127.0.0.1:\(port)/qbwc"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "zeep check failed (pip install zeep):\n\(text)")
+            #expect(text.contains("authenticate: ['', 'nvu']"))
+        }
+    }
+}

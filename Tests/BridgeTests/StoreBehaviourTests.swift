@@ -1,0 +1,123 @@
+import Foundation
+import Store
+import Testing
+
+@Suite("The store behaves the same on SQLite and PostgreSQL")
+struct StoreBehaviourTests {
+    static func newCompany(_ username: String) -> NewCompany {
+        NewCompany(name: "Acme \(username)", username: username, passwordHash: "$2b$04$hash", runEveryMinutes: 15, syncStartDate: "2026-01-01", readOnly: false)
+    }
+
+    @Test("migrations run once and are idempotent", arguments: TestDatabase.allCases)
+    func migrations(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            #expect(try await store.migrate().isEmpty)
+            #expect(try await Migrator(database: store.database).currentVersion() == Migrator.latestVersion)
+        }
+    }
+
+    @Test("companies are created, listed and found; user names are unique ignoring case", arguments: TestDatabase.allCases)
+    func companies(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let acme = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            #expect(acme.fileID.hasPrefix("{") && acme.fileID.count == 38)
+            await #expect(throws: StoreError.conflict(field: "username", value: "ACME")) {
+                _ = try await store.companies.create(Self.newCompany("ACME"), actor: "test")
+            }
+            _ = try await store.companies.create(Self.newCompany("bolt"), actor: "test")
+            #expect(try await store.companies.all().map(\.username) == ["acme", "bolt"])
+            #expect(try await store.companies.credentials(username: "Acme")?.company.id == acme.id)
+            #expect(try await store.companies.find(acme.id)?.syncStartDate == "2026-01-01")
+            let updated = try await store.companies.update(acme.id, runEveryMinutes: 30, actor: "test")
+            #expect(updated.runEveryMinutes == 30)
+            let log = try await store.activity.list(companyID: acme.id)
+            #expect(log.map(\.action) == ["company.updated", "company.created"])
+        }
+    }
+
+    @Test("one open session per company; a stale one is replaced; tickets are found by hash", arguments: TestDatabase.allCases)
+    func sessions(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            let start = Timestamp.now
+            guard case .opened(let first, nil) = try await store.sessions.open(companyID: company.id, ticket: "t-1", staleAfterSeconds: 600, now: start) else {
+                Issue.record("first session did not open"); return
+            }
+            guard case .busy(let holder) = try await store.sessions.open(companyID: company.id, ticket: "t-2", staleAfterSeconds: 600, now: start.adding(seconds: 10)) else {
+                Issue.record("second session was not refused"); return
+            }
+            #expect(holder.id == first.id)
+            guard case .opened(_, let replaced) = try await store.sessions.open(companyID: company.id, ticket: "t-3", staleAfterSeconds: 600, now: start.adding(seconds: 700)) else {
+                Issue.record("stale session was not replaced"); return
+            }
+            #expect(replaced == first.id)
+            #expect(try await store.sessions.find(ticket: "t-1")?.state == .replaced)
+            #expect(try await store.sessions.find(ticket: "t-3")?.state == .open)
+            #expect(try await store.sessions.find(ticket: "t-2") == nil)
+            #expect(try await store.sessions.expireIdle(olderThanSeconds: 60, now: start.adding(seconds: 2000)) == 1)
+            #expect(try await store.sessions.find(ticket: "t-3")?.state == .expired)
+        }
+    }
+
+    @Test("concurrent opens for one company produce exactly one session", arguments: TestDatabase.allCases)
+    func concurrentOpens(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            let opened = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        if case .opened = try await store.sessions.open(companyID: company.id, ticket: "t-\(index)", staleAfterSeconds: 600) { return true }
+                        return false
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(opened == 1)
+        }
+    }
+
+    @Test("API tokens verify by hash and never store the token", arguments: TestDatabase.allCases)
+    func tokens(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let token = try await store.tokens.create(label: "billing", actor: "test")
+            #expect(try await store.tokens.verify(token) == "billing")
+            #expect(try await store.tokens.verify(token + "x") == nil)
+            #expect(try await store.tokens.verify("qbb_" + String(repeating: "0", count: 64)) == nil)
+            let log = try await store.activity.list()
+            #expect(!log.contains { $0.detail.contains(token) })
+        }
+    }
+
+    @Test("login throttle locks after five failures and clears on success", arguments: TestDatabase.allCases)
+    func throttle(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            for attempt in 1...5 {
+                let locked = try await store.throttle.recordFailure("qbwc:acme")
+                #expect(locked == (attempt == 5))
+            }
+            #expect(try await store.throttle.isLocked("qbwc:acme"))
+            try await store.throttle.recordSuccess("qbwc:acme")
+            #expect(try await store.throttle.isLocked("qbwc:acme") == false)
+        }
+    }
+
+    @Test("the installation OwnerID is created once and stays", arguments: TestDatabase.allCases)
+    func ownerID(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let first = try await store.installation.ownerID()
+            #expect(try await store.installation.ownerID() == first)
+            #expect(first.hasPrefix("{") && first.hasSuffix("}"))
+        }
+    }
+
+    @Test("activity details mask secrets whatever the caller passes", arguments: TestDatabase.allCases)
+    func activityMasking(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await store.activity.append(NewActivity(actor: "test", companyID: nil, subject: "x", subjectID: nil, action: "x.y",
+                                                        detail: ["password": "hunter22", "note": "fine"]))
+            let entry = try #require(try await store.activity.list().first)
+            #expect(!entry.detail.contains("hunter22"))
+            #expect(entry.detail.contains("fine"))
+        }
+    }
+}
