@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Bridge", "WebConnector", "Store", "QBXML",
+                "Bridge", "WebConnector", "Store", "QBXML", "Triage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -128,6 +128,14 @@ let package = Package(
         .testTarget(
             name: "QBXMLTests",
             dependencies: ["QBXML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QBSimulatorTests",
+            dependencies: [
+                "QBSimulator", "QBXML", "Server", "Store", "Bridge",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

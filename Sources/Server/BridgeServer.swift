@@ -60,6 +60,8 @@ public enum BridgeServer {
         }
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(store: store))
         CompanyRoutes(store: store, companies: companies).register(on: authenticated)
+        PaymentRoutes(store: store, payments: PaymentService(store: store)).register(on: authenticated)
+        FailureRoutes(store: store, failures: FailureService(store: store), health: HealthService(store: store)).register(on: authenticated)
         return router
     }
 

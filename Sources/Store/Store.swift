@@ -7,6 +7,10 @@ public struct Store: Sendable {
     public let database: Database
     /// Company connections.
     public var companies: Companies { Companies(database: database) }
+    /// The job queue.
+    public var jobs: Jobs { Jobs(database: database) }
+    /// Failure records.
+    public var failures: Failures { Failures(database: database) }
     /// Web Connector sessions.
     public var sessions: Sessions { Sessions(database: database) }
     /// API tokens.

@@ -6,6 +6,7 @@ struct QBBridgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qbbridge",
         abstract: "A QuickBooks Web Connector server: queue payments and pulls for QuickBooks Desktop, see every failure with its fix.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, TokenCommand.self, CompanyCommand.self, QWCCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, TokenCommand.self, CompanyCommand.self, QWCCommand.self,
+                      EnqueueCommand.self, FailuresCommand.self]
     )
 }

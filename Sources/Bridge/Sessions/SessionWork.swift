@@ -13,6 +13,20 @@ struct SessionWork: Codable, Sendable, Equatable {
     var notes: [String]
     /// Whether anything was exchanged with QuickBooks successfully.
     var exchangedData: Bool
+    /// The payment batch in progress.
+    var batch: PaymentBatch?
+    /// What this session did, for progress and the closing summary.
+    var counts = Counts()
+
+    /// Jobs finished in this session.
+    struct Counts: Codable, Sendable, Equatable {
+        var posted = 0
+        var failed = 0
+        var reversed = 0
+        var requeued = 0
+
+        var finished: Int { posted + failed + reversed + requeued }
+    }
 
     /// One unit of session work.
     enum Step: String, Codable, Sendable {
@@ -43,11 +57,12 @@ struct SessionWork: Codable, Sendable, Equatable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Integer progress for receiveResponseXML: 100 only when nothing is left.
-    func progress(total: Int) -> Int {
-        guard !steps.isEmpty || !outstanding.isEmpty else { return 100 }
-        let remaining = steps.count + outstanding.count
-        let done = max(0, total - remaining)
-        return min(99, total == 0 ? 0 : done * 100 / total)
+    /// Integer progress for receiveResponseXML: the share of this session's known work that is done,
+    /// 100 only when nothing is left (`waitingJobs`: jobs still queued for this session).
+    func progress(waitingJobs: Int) -> Int {
+        let remaining = steps.count + (batch?.openCount ?? 0) + waitingJobs
+        guard remaining > 0 else { return 100 }
+        let done = counts.finished + (exchangedData ? 1 : 0)
+        return min(99, done * 100 / (done + remaining))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import QBXML
+import Triage
 public import Store
 public import WebConnector
 
@@ -62,7 +63,7 @@ public struct WebConnectorSessions: WebConnectorBackend {
             }
             try await store.throttle.recordSuccess(throttleKey)
             let work = try await plannedWork(for: company)
-            guard !work.steps.isEmpty else {
+            guard try await hasWork(company, work: work) else {
                 logger.debug("no work", metadata: ["company": "\(company.id)"])
                 return .noWork(postponeSeconds: nil, minimumRunEverySeconds: nil)
             }
@@ -72,7 +73,8 @@ public struct WebConnectorSessions: WebConnectorBackend {
             case .busy(let existing):
                 logger.notice("Web Connector busy: a session is live", metadata: ["company": "\(company.id)", "session": "\(existing.id)"])
                 return .busy(postponeSeconds: 60)
-            case .opened(var session, _):
+            case .opened(var session, let replaced):
+                if let replaced { try await store.jobs.release(sessionID: replaced) }
                 session.work = work.json
                 try await store.sessions.save(session)
                 logger.info("session opened", metadata: ["company": "\(company.id)", "session": "\(session.id)"])
@@ -104,6 +106,13 @@ public struct WebConnectorSessions: WebConnectorBackend {
         return SessionWork(steps: steps, outstanding: [], notes: [], exchangedData: false)
     }
 
+    /// Whether a session would have anything to do: host facts to refresh, or jobs waiting (including
+    /// failures the bridge re-checks by itself, design.md §6).
+    func hasWork(_ company: Company, work: SessionWork) async throws -> Bool {
+        if !work.steps.isEmpty { return true }
+        return try await store.jobs.pendingCount(companyID: company.id) > 0
+    }
+
     // MARK: sendRequestXML
 
     public func sendRequestXML(_ request: SendRequestXML) async -> SendRequestOutcome {
@@ -125,21 +134,21 @@ public struct WebConnectorSessions: WebConnectorBackend {
                 return .failed
             }
             var work = SessionWork(json: session.work)
-            guard let step = work.steps.first else {
+            let document: String
+            if work.steps.first == .verifyCompanyFile {
+                let ownerID = try await store.installation.ownerID()
+                document = try QBXMLMessageSet(
+                    version: version, onError: .continueOnError,
+                    requests: [CompanyQueryRq(requestID: Self.verifyRequestID, ownerIDs: [ownerID])]
+                ).render()
+                work.outstanding = [Self.verifyRequestID]
+            } else if let next = try await payments.nextDocument(work: &work, session: session, version: version) {
+                document = next
+            } else {
+                session.work = work.json
                 session.lastError = "QBBridge has nothing more to send in this session."
                 try await store.sessions.save(session)
                 return .failed
-            }
-            let document: String
-            switch step {
-            case .verifyCompanyFile:
-                let ownerID = try await store.installation.ownerID()
-                let requestID = "verify-file"
-                document = try QBXMLMessageSet(
-                    version: version, onError: .continueOnError,
-                    requests: [CompanyQueryRq(requestID: requestID, ownerIDs: [ownerID])]
-                ).render()
-                work.outstanding = [requestID]
             }
             session.requestsSent += 1
             session.work = work.json
@@ -151,6 +160,10 @@ public struct WebConnectorSessions: WebConnectorBackend {
             return .failed
         }
     }
+
+    static let verifyRequestID = "verify-file"
+
+    var payments: PaymentSessionDriver { PaymentSessionDriver(store: store, logger: logger) }
 
     private func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord) async throws {
         let hcp: HCPResponse
@@ -203,8 +216,10 @@ public struct WebConnectorSessions: WebConnectorBackend {
                 session.lastError = text
                 work.outstanding = []
                 work.notes.append(text)
+                try await payments.abandonBatch(work: &work, session: session)
                 session.work = work.json
                 try await store.companies.setConnectionProblem(session.companyID, text)
+                try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
                 try await store.sessions.save(session, activity: NewActivity(
                     actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
                     action: "session.request_set_rejected", detail: ["hresult": response.hresult, "message": String(response.message.prefix(500))]
@@ -221,19 +236,18 @@ public struct WebConnectorSessions: WebConnectorBackend {
                 return .failed
             }
             work.exchangedData = true
-            for item in responses {
-                guard let requestID = item.header.requestID, work.outstanding.contains(requestID) else {
-                    logger.notice("response for no outstanding request ignored", metadata: ["requestID": "\(item.header.requestID ?? "-")"])
-                    continue
-                }
-                work.outstanding.removeAll { $0 == requestID }
-                if requestID == "verify-file" {
-                    try await checkFileStamp(item, session: session, work: &work)
-                    work.steps.removeAll { $0 == .verifyCompanyFile }
-                }
+            for item in responses where item.header.requestID == Self.verifyRequestID && work.outstanding.contains(Self.verifyRequestID) {
+                work.outstanding.removeAll { $0 == Self.verifyRequestID }
+                try await checkFileStamp(item, session: session, work: &work)
+                work.steps.removeAll { $0 == .verifyCompanyFile }
+            }
+            if try await !payments.receive(responses, work: &work, session: session), work.outstanding.isEmpty,
+               !responses.contains(where: { $0.header.requestID == Self.verifyRequestID }) {
+                logger.notice("response for no outstanding request ignored (repeated or stale delivery)")
             }
             session.work = work.json
-            let progress = work.progress(total: max(1, session.requestsSent))
+            let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
+            let progress = work.progress(waitingJobs: waiting)
             try await store.sessions.save(session)
             return .progress(progress)
         } catch {
@@ -281,6 +295,7 @@ public struct WebConnectorSessions: WebConnectorBackend {
             work.notes.append(text)
             session.work = work.json
             try await store.companies.setConnectionProblem(session.companyID, text)
+            try await recordConnectionFailure(.connectionError, hresult: hresult, message: message, session: session)
             try await store.sessions.save(session, activity: NewActivity(
                 actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
                 action: "session.connection_error", detail: ["hresult": hresult, "message": String(message.prefix(500))]
@@ -311,7 +326,13 @@ public struct WebConnectorSessions: WebConnectorBackend {
             }
             let work = SessionWork(json: session.work)
             let summary = Self.summary(session: session, work: work)
-            try await store.sessions.close(session, summary: summary, synced: work.exchangedData && session.lastError == nil)
+            let synced = work.exchangedData && session.lastError == nil
+            try await store.sessions.close(session, summary: summary, synced: synced)
+            try await store.jobs.release(sessionID: session.id)
+            if synced {
+                try await store.failures.resolveConnection(companyID: session.companyID, reason: "The Web Connector synced successfully.")
+                try await store.companies.setConnectionProblem(session.companyID, nil)
+            }
             logger.info("session closed", metadata: ["company": "\(session.companyID)", "session": "\(session.id)", "summary": "\(summary)"])
             return summary
         } catch {
@@ -324,11 +345,24 @@ public struct WebConnectorSessions: WebConnectorBackend {
         "QBBridge does not know this session (the ticket is unknown, closed or expired). Run Update Selected again in the Web Connector."
 
     static func summary(session: SessionRecord, work: SessionWork) -> String {
-        if let error = session.lastError { return "Ended with a problem: \(error)" }
         var parts: [String] = []
-        if let version = session.qbxmlVersion { parts.append("Connected (qbXML \(version)).") }
+        let counts = work.counts
+        if counts.posted + counts.failed + counts.reversed > 0 {
+            var line = "Posted \(counts.posted) payment\(counts.posted == 1 ? "" : "s")"
+            if counts.reversed > 0 { line += "; reversed \(counts.reversed)" }
+            if counts.failed > 0 { line += "; \(counts.failed) need\(counts.failed == 1 ? "s" : "") attention" }
+            parts.append(line + ".")
+        }
+        if let error = session.lastError { parts.append("Ended with a problem: \(error)") }
+        if session.lastError == nil, let version = session.qbxmlVersion, parts.isEmpty { parts.append("Connected (qbXML \(version)).") }
         parts.append(contentsOf: work.notes)
         return parts.isEmpty ? "OK" : parts.joined(separator: " ")
+    }
+
+    /// A connection-level failure record (issue "Failure triage" §4), classified from the HRESULT.
+    func recordConnectionFailure(_ source: ConnectionFailureInput.Source, hresult: String, message: String, session: SessionRecord) async throws {
+        let draft = Classifier.classify(ConnectionFailureInput(source: source, hresult: hresult, message: message, companyFilePath: session.companyFile))
+        try await store.failures.recordConnection(NewFailure(draft, companyID: session.companyID, jobID: nil))
     }
 
     // MARK: helpers

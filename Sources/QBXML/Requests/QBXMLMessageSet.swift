@@ -43,7 +43,9 @@ public struct QBXMLMessageSet: Sendable {
         for request in requests {
             try Self.checkRequestID(request.requestID, of: request)
             guard seen.insert(request.requestID).inserted else { throw .duplicateRequestID(request.requestID) }
-            try request.render(into: &writer, version: version)
+            var requestWriter = QBXMLWriter()   // field paths in errors start at the request element
+            try request.render(into: &requestWriter, version: version)
+            writer.appendChecked(requestWriter.xml)
             guard request.minimumVersion <= version else {
                 throw .requiresNewerVersion(request: request.requestName, feature: "its configuration",
                                             required: request.minimumVersion, negotiated: version)

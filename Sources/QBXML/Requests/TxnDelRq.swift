@@ -29,13 +29,22 @@ public struct TxnDelRq: QBXMLRequest, Hashable, Codable {
 /// `TxnDelType` values of qbXML 13.0 (qbxml-messages.md §3.8). The payroll values of 9.0–12.0 and
 /// 15.0+ are absent from the 13.0 schema QBBridge emits, so they are not offered.
 public enum TxnDelType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case arRefundCreditCard = "ARRefundCreditCard", bill = "Bill", billPaymentCheck = "BillPaymentCheck"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case billPaymentCreditCard = "BillPaymentCreditCard", buildAssembly = "BuildAssembly", charge = "Charge"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case check = "Check", creditCardCharge = "CreditCardCharge", creditCardCredit = "CreditCardCredit"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case creditMemo = "CreditMemo", deposit = "Deposit", estimate = "Estimate"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case inventoryAdjustment = "InventoryAdjustment", invoice = "Invoice", itemReceipt = "ItemReceipt"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case journalEntry = "JournalEntry", purchaseOrder = "PurchaseOrder", receivePayment = "ReceivePayment"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case salesOrder = "SalesOrder", salesReceipt = "SalesReceipt", salesTaxPaymentCheck = "SalesTaxPaymentCheck"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case timeTracking = "TimeTracking", transferInventory = "TransferInventory", vehicleMileage = "VehicleMileage"
+    /// A transaction type that can be deleted (raw value = qbXML spelling).
     case vendorCredit = "VendorCredit"
 }

@@ -33,19 +33,31 @@ public final class QBXMLResponseReader {
 
     /// Reads a document from bytes (copied; encoding from the XML declaration, UTF-8 by default).
     public init(bytes: [UInt8]) throws(QBXMLError) {
-        do { scanner = ResponseScanner(try XMLStreamReader(bytes: bytes)) } catch { throw .xml(error) }
+        do {
+            scanner = ResponseScanner(try XMLStreamReader(memory: bytes, encoding: nil, maxDepth: 256, dropBlankText: true))
+        } catch {
+            throw .xml(error)
+        }
     }
 
     /// Reads a document held in a string (read as UTF-8 whatever its declaration says).
     public convenience init(string: String) throws(QBXMLError) {
         let reader: XMLStreamReader
-        do { reader = try XMLStreamReader(string: string) } catch { throw .xml(error) }
+        do {
+            reader = try XMLStreamReader(memory: Array(string.utf8), encoding: "UTF-8", maxDepth: 256, dropBlankText: true)
+        } catch {
+            throw .xml(error)
+        }
         self.init(reader: reader)
     }
 
     /// Streams a document from a file with constant memory; nothing the file refers to is loaded.
     public init(contentsOfFile path: String) throws(QBXMLError) {
-        do { scanner = ResponseScanner(try XMLStreamReader(contentsOfFile: path)) } catch { throw .xml(error) }
+        do {
+            scanner = ResponseScanner(try XMLStreamReader(file: path, maxDepth: 256, dropBlankText: true))
+        } catch {
+            throw .xml(error)
+        }
     }
 
     private init(reader: XMLStreamReader) {

@@ -13,10 +13,10 @@ final class ResponseScanner {
     private var byPointer = InternedNameTable(capacity: QBElement.allCases.count)
     private let byName: [String: QBElement]
     /// Reused for typed values so that no `String` is made for numbers, dates and flags.
-    private var valueBuffer: [UInt8] = []
+    @exclusivity(unchecked) private var valueBuffer: [UInt8] = []
     /// False if libxml2 turned out not to intern names; lookups then go through strings.
-    private var pointersUsable = true
-    private var checkedInterning = false
+    @exclusivity(unchecked) private var pointersUsable = true
+    @exclusivity(unchecked) private var checkedInterning = false
 
     init(_ xml: XMLStreamReader) {
         self.xml = xml

@@ -15,6 +15,11 @@ enum LibXML2 {
     /// right past 65,535 in large responses. These are also what `xmllint` uses by default.
     static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
+    /// `parseOptions`, plus `XML_PARSE_NOBLANKS` when blank text between elements may be dropped.
+    static func options(dropBlankText: Bool) -> Int32 {
+        dropBlankText ? parseOptions | Int32(bitPattern: XML_PARSE_NOBLANKS.rawValue) : parseOptions
+    }
+
     private static let initialization: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }

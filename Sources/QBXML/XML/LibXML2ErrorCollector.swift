@@ -20,7 +20,7 @@ final class LibXML2ErrorCollector {
     /// Schema validity errors, in document order (capped, a broken document can produce thousands).
     private(set) var validityErrors: [Diagnostic] = []
     /// True once `firstError` is set; read after every libxml2 call on the hot path.
-    private(set) var hasError = false
+    @exclusivity(unchecked) private(set) var hasError = false
 
     private static let validityErrorCap = 20
 

@@ -11,6 +11,32 @@ enum PrologScanner {
         var column: Int
     }
 
+    /// The bytes to scan: as they are for UTF-8 (and ASCII-compatible encodings); for UTF-16
+    /// (recognised by its BOM or by a `<` next to a zero byte) the first 64 KB transcoded to UTF-8,
+    /// so a DOCTYPE cannot hide behind the encoding.
+    static func utf8Prolog(of bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 2 else { return bytes }
+        let littleEndian: Bool
+        var start = 0
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true; start = 2
+        case (0xFE, 0xFF): littleEndian = false; start = 2
+        case (0x3C, 0x00): littleEndian = true
+        case (0x00, 0x3C): littleEndian = false
+        default: return bytes
+        }
+        let end = min(bytes.count, start + 65_536) & ~1
+        var units: [UInt16] = []
+        units.reserveCapacity((end - start) / 2)
+        var index = start
+        while index + 1 < end {
+            let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
     /// The position of a `<!DOCTYPE` (any letter case) in the prolog of `bytes`, or nil.
     /// Scanning stops at the first element start tag or at anything that is not prolog syntax.
     static func doctypePosition(in bytes: UnsafeBufferPointer<UInt8>) -> Position? {

@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import Bridge
 import Logging
 import ServiceLifecycle
 import Store
@@ -17,6 +18,9 @@ struct SessionSweeper: Service {
             do {
                 let expired = try await store.sessions.expireIdle(olderThanSeconds: idleSeconds)
                 if expired > 0 { logger.info("expired idle sessions", metadata: ["count": "\(expired)"]) }
+                let released = try await store.jobs.releaseAbandoned(leaseSeconds: idleSeconds)
+                if released > 0 { logger.info("returned jobs of ended sessions to the queue", metadata: ["count": "\(released)"]) }
+                try await HealthService(store: store).checkSchedules()
             } catch {
                 logger.warning("session sweep failed", metadata: ["error": "\(error)"])
             }

@@ -114,6 +114,8 @@ public struct TotalBalanceFilter: Sendable, Hashable, Codable {
 
 /// qbXML `Operator` values of `TotalBalanceFilter`.
 public enum BalanceOperator: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A comparison (raw value = qbXML spelling).
     case lessThan = "LessThan", lessThanEqual = "LessThanEqual", equal = "Equal"
+    /// A comparison (raw value = qbXML spelling).
     case greaterThan = "GreaterThan", greaterThanEqual = "GreaterThanEqual"
 }

@@ -30,19 +30,34 @@ public enum DateRangeFilter: Sendable, Hashable, Codable {
 
 /// qbXML's `DateMacro` values: periods relative to today on the QuickBooks host.
 public enum DateMacro: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case all = "All", today = "Today", thisWeek = "ThisWeek", thisWeekToDate = "ThisWeekToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case thisMonth = "ThisMonth", thisMonthToDate = "ThisMonthToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case thisCalendarQuarter = "ThisCalendarQuarter", thisCalendarQuarterToDate = "ThisCalendarQuarterToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case thisFiscalQuarter = "ThisFiscalQuarter", thisFiscalQuarterToDate = "ThisFiscalQuarterToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case thisCalendarYear = "ThisCalendarYear", thisCalendarYearToDate = "ThisCalendarYearToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case thisFiscalYear = "ThisFiscalYear", thisFiscalYearToDate = "ThisFiscalYearToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case yesterday = "Yesterday", lastWeek = "LastWeek", lastWeekToDate = "LastWeekToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case lastMonth = "LastMonth", lastMonthToDate = "LastMonthToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case lastCalendarQuarter = "LastCalendarQuarter", lastCalendarQuarterToDate = "LastCalendarQuarterToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case lastFiscalQuarter = "LastFiscalQuarter", lastFiscalQuarterToDate = "LastFiscalQuarterToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case lastCalendarYear = "LastCalendarYear", lastCalendarYearToDate = "LastCalendarYearToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case lastFiscalYear = "LastFiscalYear", lastFiscalYearToDate = "LastFiscalYearToDate"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case nextWeek = "NextWeek", nextFourWeeks = "NextFourWeeks", nextMonth = "NextMonth"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case nextCalendarQuarter = "NextCalendarQuarter", nextCalendarYear = "NextCalendarYear"
+    /// A period as QuickBooks names it (raw value = qbXML spelling).
     case nextFiscalQuarter = "NextFiscalQuarter", nextFiscalYear = "NextFiscalYear"
 }

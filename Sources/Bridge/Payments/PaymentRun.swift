@@ -1,0 +1,96 @@
+import Foundation
+import QBXML
+import Store
+import Triage
+
+/// The payment pipeline's decisions, as pure functions over a batch and QuickBooks' responses: which
+/// requests to send next, and what each response means for each job (design.md §4). No I/O here; the
+/// session handler loads and saves.
+struct PaymentRun {
+    /// A job of the batch with its decoded input.
+    struct Work {
+        var job: Job
+        var payment: PaymentPayload?
+        var reversalTxnID: String?
+    }
+
+    let batch: PaymentBatch
+    let work: [JobID: Work]
+
+    // MARK: Building documents
+
+    /// The preflight requests: look-ups for payments sent before, and the invoices each payment applies to.
+    func preflightRequests() -> [any QBXMLRequest] {
+        var requests: [any QBXMLRequest] = []
+        for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.kind == .paymentPost {
+            guard let payment = work[entry.id]?.payment, let date = payment.qbDate else { continue }
+            let entity = Self.entity(payment)
+            if entry.needsLookup {
+                requests.append(ReceivePaymentQueryRq(
+                    requestID: BatchRequestID.lookup(index).text,
+                    selection: .filter(TxnFilter(dateRange: .txnDate(from: date.adding(days: -1), to: date.adding(days: 1)), entity: entity)),
+                    includeLineItems: true
+                ))
+            }
+            if payment.applications.isEmpty {
+                requests.append(InvoiceQueryRq(requestID: BatchRequestID.openInvoices(index).text,
+                                               selection: .filter(TxnFilter(entity: entity)), paidStatus: .notPaidOnly, includeLinkedTxns: true))
+            }
+            for (number, application) in payment.applications.enumerated() {
+                let selection: TxnQuerySelection = application.invoice.txnId.map { .txnIDs([TxnID($0)]) }
+                    ?? .refNumbers([application.invoice.refNumber ?? ""])
+                requests.append(InvoiceQueryRq(requestID: BatchRequestID.invoice(index, number).text, selection: selection, includeLinkedTxns: true))
+            }
+        }
+        return requests
+    }
+
+    /// The post requests: ReceivePaymentAdd for planned payments, TxnDel for reversals, and the search for a
+    /// recreated invoice for payments whose invoice is gone.
+    func postRequests() -> (requests: [any QBXMLRequest], sent: [JobID]) {
+        var requests: [any QBXMLRequest] = []
+        var sent: [JobID] = []
+        for (index, entry) in batch.jobs.enumerated() where !entry.done {
+            guard let work = work[entry.id] else { continue }
+            if entry.kind == .paymentReverse, let txnID = work.reversalTxnID {
+                requests.append(TxnDelRq(requestID: BatchRequestID.delete(index).text, txnDelType: .receivePayment, txnID: TxnID(txnID)))
+                sent.append(entry.id)
+            } else if let plan = entry.plan, let payment = work.payment, let date = payment.qbDate {
+                requests.append(ReceivePaymentAddRq(
+                    requestID: BatchRequestID.post(index).text,
+                    customer: payment.customerRef,
+                    txnDate: date,
+                    refNumber: payment.refNumber,
+                    totalAmount: payment.money,
+                    paymentMethod: payment.paymentMethod.map { .fullName($0) },
+                    memo: PaymentMarker.memo(payment.memo, job: entry.id),
+                    depositToAccount: payment.depositToAccount.map { .fullName($0) },
+                    externalGUID: PaymentMarker.externalGUID(for: entry.id),
+                    appliedTo: plan.map { AppliedToTxnAdd(txnID: TxnID($0.txnID), paymentAmount: $0.amount) }
+                ))
+                sent.append(entry.id)
+            } else if entry.missing != nil, let payment = work.payment {
+                requests.append(InvoiceQueryRq(requestID: BatchRequestID.candidates(index).text,
+                                               selection: .filter(TxnFilter(entity: Self.entity(payment))), paidStatus: .notPaidOnly))
+            }
+        }
+        return (requests, sent)
+    }
+
+    /// The follow-up requests: the invoices of rejected adds, read again.
+    func followUpRequests() -> [any QBXMLRequest] {
+        var requests: [any QBXMLRequest] = []
+        for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.rejection != nil {
+            for (number, application) in (entry.plan ?? []).enumerated() {
+                requests.append(InvoiceQueryRq(requestID: BatchRequestID.followUp(index, number).text,
+                                               selection: .txnIDs([TxnID(application.txnID)]), includeLinkedTxns: true))
+            }
+        }
+        return requests
+    }
+
+    static func entity(_ payment: PaymentPayload) -> EntityFilter {
+        if let listID = payment.customer.listId { return .listIDs([ListID(listID)]) }
+        return .fullNames([payment.customer.fullName ?? ""])
+    }
+}

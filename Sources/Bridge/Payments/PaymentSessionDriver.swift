@@ -1,0 +1,197 @@
+import Foundation
+import Logging
+import QBXML
+import Store
+import Triage
+
+/// Drives payment batches inside a Web Connector session: claims jobs, asks `PaymentRun` what to send and
+/// what the answers mean, and saves every outcome before the session answers the Web Connector.
+struct PaymentSessionDriver {
+    let store: Store
+    let logger: Logger
+    /// Jobs per batch: 200 payments fit comfortably in one message set and keep 1,000 payments to about
+    /// ten round trips (issue "Payment posting": ≤ 25 per 1,000).
+    static let batchSize = 200
+
+    /// The next request document of the session's payment work, or nil when there is nothing left.
+    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion) async throws -> String? {
+        while true {
+            if work.batch == nil || work.batch?.isFinished == true {
+                work.batch = nil
+                let claimed = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: Self.batchSize)
+                guard !claimed.isEmpty else { return nil }
+                work.batch = PaymentBatch(
+                    stage: .preflight,
+                    jobs: claimed.map { .init(id: $0.id, kind: $0.kind, needsLookup: $0.sentAt != nil && $0.kind == .paymentPost, done: false) },
+                    outstanding: []
+                )
+            }
+            guard var batch = work.batch else { return nil }
+            let run = try await self.run(batch)
+            let requests: [any QBXMLRequest]
+            var sent: [JobID] = []
+            switch batch.stage {
+            case .preflight:
+                requests = run.preflightRequests()
+                if requests.isEmpty { batch.stage = .post }
+            case .post:
+                (requests, sent) = run.postRequests()
+                if requests.isEmpty { batch.stage = .followUp }
+            case .followUp:
+                requests = run.followUpRequests()
+                if requests.isEmpty {
+                    for index in batch.jobs.indices { batch.jobs[index].done = true }
+                }
+            }
+            guard !requests.isEmpty else {
+                work.batch = batch
+                continue
+            }
+            let document = try QBXMLMessageSet(version: version, onError: .continueOnError, requests: requests).render()
+            try QBXMLSchemaValidator.shared.validate(document)
+            batch.outstanding = requests.map(\.requestID)
+            work.batch = batch
+            try await store.jobs.markSent(sent)
+            return document
+        }
+    }
+
+    /// Applies QuickBooks' answers to the current batch; returns false when they were not for it
+    /// (a repeated or stale delivery, ignored).
+    func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord) async throws -> Bool {
+        guard var batch = work.batch, !batch.outstanding.isEmpty else { return false }
+        var byID: PaymentRun.Responses = [:]
+        for response in responses {
+            if let id = response.header.requestID, batch.outstanding.contains(id) { byID[id] = response }
+        }
+        guard !byID.isEmpty else { return false }
+        let run = try await self.run(batch)
+        let (next, outcomes): (PaymentBatch, [JobID: JobOutcome])
+        switch batch.stage {
+        case .preflight: (next, outcomes) = run.afterPreflight(byID)
+        case .post: (next, outcomes) = run.afterPost(byID)
+        case .followUp: (next, outcomes) = run.afterFollowUp(byID)
+        }
+        batch = next
+        batch.outstanding = []
+        for (index, entry) in batch.jobs.enumerated() {
+            guard let outcome = outcomes[entry.id], let job = run.work[entry.id]?.job else { continue }
+            try await apply(outcome, to: job, session: session, counts: &work.counts)
+            batch.jobs[index].done = true
+        }
+        if batch.stage == .followUp, !batch.jobs.contains(where: { !$0.done && $0.rejection != nil }) {
+            for index in batch.jobs.indices { batch.jobs[index].done = true }
+        }
+        work.batch = batch.isFinished ? nil : batch
+        return true
+    }
+
+    /// The session died or QuickBooks refused the whole set: the batch's jobs go back to the queue (those
+    /// that may have reached QuickBooks as `uncertain`).
+    func abandonBatch(work: inout SessionWork, session: SessionRecord) async throws {
+        work.batch = nil
+        try await store.jobs.release(sessionID: session.id)
+    }
+
+    private func run(_ batch: PaymentBatch) async throws -> PaymentRun {
+        let jobs = try await store.jobs.find(batch.jobs.map(\.id))
+        var work: [JobID: PaymentRun.Work] = [:]
+        for job in jobs {
+            switch job.kind {
+            case .paymentPost:
+                work[job.id] = .init(job: job, payment: try? PaymentPayload(json: job.payload))
+            case .paymentReverse:
+                let reversal = try? JSONDecoder().decode(ReversalPayload.self, from: Data(job.payload.utf8))
+                work[job.id] = .init(job: job, payment: nil, reversalTxnID: reversal?.txnId)
+            }
+        }
+        return PaymentRun(batch: batch, work: work)
+    }
+
+    private func apply(_ outcome: JobOutcome, to original: Job, session: SessionRecord, counts: inout SessionWork.Counts) async throws {
+        var job = original
+        var runState = JobRunState(json: job.state)
+        let now = Timestamp.now
+        switch outcome {
+        case .posted(let txnID, let note):
+            job.status = .posted
+            job.txnID = txnID
+            job.nextAttemptAt = nil
+            job.result = JobResult(txnId: txnID, note: note).json
+            runState.rechecks = 0
+            job.state = runState.json
+            counts.posted += 1
+            try await store.jobs.save(job, activity: NewActivity(
+                actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "payment.posted",
+                detail: ["txnId": txnID, "note": note ?? ""]
+            ), failure: .resolve(reason: "Posted to QuickBooks as TxnID \(txnID)."), now: now)
+        case .reversed(let note):
+            job.status = .posted
+            job.result = JobResult(txnId: nil, note: note).json
+            counts.reversed += 1
+            try await store.jobs.save(job, activity: nil, failure: .resolve(reason: note), now: now)
+            if let reversal = try? JSONDecoder().decode(ReversalPayload.self, from: Data(job.payload.utf8)),
+               var payment = try await store.jobs.find(JobID(reversal.paymentJob)) {
+                payment.status = .reversed
+                try await store.jobs.save(payment, activity: NewActivity(
+                    actor: "web-connector", companyID: payment.companyID, subject: "job", subjectID: payment.id.rawValue,
+                    action: "payment.reversed", detail: ["txnId": reversal.txnId, "note": note]
+                ), now: now)
+            }
+        case .failed(let draft):
+            job.status = .failed
+            job.sentAt = nil
+            let delay = draft.retryPolicy?.delay(afterAttempts: runState.rechecks)
+            job.nextAttemptAt = delay.map { now.adding(seconds: Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) }
+            if delay != nil { runState.rechecks += 1 }
+            job.state = runState.json
+            counts.failed += 1
+            try await store.jobs.save(job, activity: NewActivity(
+                actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.failed",
+                detail: ["category": draft.category.rawValue, "title": draft.title]
+            ), failure: .open(NewFailure(draft, companyID: job.companyID, jobID: job.id)), now: now)
+        case .requeued(let reason, let mayExist):
+            if !mayExist { job.sentAt = nil }
+            job.status = job.sentAt == nil ? .queued : .uncertain
+            counts.requeued += 1
+            try await store.jobs.save(job, activity: NewActivity(
+                actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue,
+                action: job.status == .uncertain ? "job.uncertain" : "job.requeued", detail: ["reason": reason]
+            ), now: now)
+        }
+    }
+}
+
+/// The input of a reversal job.
+struct ReversalPayload: Codable {
+    var paymentJob: String
+    var txnId: String
+}
+
+/// What a job's `result` column holds.
+struct JobResult: Codable {
+    var txnId: String?
+    var note: String?
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// Bookkeeping the bridge keeps on a job between sessions.
+struct JobRunState: Codable {
+    /// Automatic re-checks so far (drives the retry policy's backoff).
+    var rechecks = 0
+
+    init(json: String?) {
+        self = json.flatMap { try? JSONDecoder().decode(JobRunState.self, from: Data($0.utf8)) } ?? JobRunState()
+    }
+
+    init() {}
+
+    var json: String {
+        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,124 @@
+/// A failure record's id (UUID text).
+public struct FailureID: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The UUID text.
+    public let rawValue: String
+
+    /// Wraps an id.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A failure record's lifecycle (issue "Failure triage" §3).
+public enum FailureStatus: String, Sendable, Codable, CaseIterable {
+    /// Needs attention (or is being re-checked by the bridge).
+    case open
+    /// Fixed: a re-check or retry succeeded, or QuickBooks opened again.
+    case resolved
+    /// A person decided not to sync it; its job is never sent again.
+    case dismissed
+    /// Hidden from default lists; kept for the audit log.
+    case deleted
+}
+
+/// A stored failure record: what happened, the evidence and the fix (design.md §6).
+public struct FailureRecord: Sendable, Equatable {
+    /// Id.
+    public var id: FailureID
+    /// Company.
+    public var companyID: CompanyID
+    /// The job it stopped, if any (connection failures have none).
+    public var jobID: JobID?
+    /// Stable category (Triage's raw value).
+    public var category: String
+    /// One line.
+    public var title: String
+    /// Plain words with the concrete names and amounts.
+    public var summary: String
+    /// Structured evidence (JSON object text).
+    public var evidence: String
+    /// QuickBooks' status code.
+    public var statusCode: Int?
+    /// QuickBooks' status message as received.
+    public var statusMessage: String?
+    /// The HRESULT for connection-level failures.
+    public var hresult: String?
+    /// Ordered steps (JSON array text).
+    public var resolution: String
+    /// Allowed actions (JSON array text).
+    public var actions: String
+    /// Whether the bridge re-checks it by itself.
+    public var autoRecheck: Bool
+    /// A connection failure (no job).
+    public var isConnection: Bool
+    /// Lifecycle state.
+    public var status: FailureStatus
+    /// Why it was dismissed or how it was resolved.
+    public var reason: String?
+    /// Created.
+    public var createdAt: Timestamp
+    /// Last change.
+    public var updatedAt: Timestamp
+    /// When it left `open`.
+    public var closedAt: Timestamp?
+}
+
+/// The content of a failure record to store (the classifier's draft, encoded).
+public struct NewFailure: Sendable {
+    /// Company.
+    public var companyID: CompanyID
+    /// Job, if any.
+    public var jobID: JobID?
+    /// Category raw value.
+    public var category: String
+    /// Title.
+    public var title: String
+    /// Summary.
+    public var summary: String
+    /// Evidence JSON.
+    public var evidence: String
+    /// Status code.
+    public var statusCode: Int?
+    /// Status message.
+    public var statusMessage: String?
+    /// HRESULT.
+    public var hresult: String?
+    /// Resolution steps JSON array.
+    public var resolution: String
+    /// Actions JSON array.
+    public var actions: String
+    /// Re-checked by the bridge.
+    public var autoRecheck: Bool
+    /// Connection-level.
+    public var isConnection: Bool
+
+    /// Creates the content.
+    public init(companyID: CompanyID, jobID: JobID?, category: String, title: String, summary: String, evidence: String,
+                statusCode: Int?, statusMessage: String?, hresult: String?, resolution: String, actions: String,
+                autoRecheck: Bool, isConnection: Bool) {
+        self.companyID = companyID
+        self.jobID = jobID
+        self.category = category
+        self.title = title
+        self.summary = summary
+        self.evidence = evidence
+        self.statusCode = statusCode
+        self.statusMessage = statusMessage
+        self.hresult = hresult
+        self.resolution = resolution
+        self.actions = actions
+        self.autoRecheck = autoRecheck
+        self.isConnection = isConnection
+    }
+}

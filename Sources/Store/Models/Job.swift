@@ -1,0 +1,137 @@
+import Foundation
+
+/// A queued unit of work's public id (UUID text).
+public struct JobID: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The UUID text.
+    public let rawValue: String
+
+    /// Wraps a stored or requested id.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A new random id.
+    public static func random() -> JobID {
+        JobID(UUID().uuidString.lowercased())
+    }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// What a job does.
+public enum JobKind: String, Sendable, Codable, CaseIterable {
+    /// Post a payment as a ReceivePayment applied to invoices.
+    case paymentPost = "payment_post"
+    /// Delete a posted ReceivePayment so its invoices reopen (a refund).
+    case paymentReverse = "payment_reverse"
+}
+
+/// Where a job is (design.md §6, issue "Payment posting").
+public enum JobStatus: String, Sendable, Codable, CaseIterable {
+    /// Waiting for the company's next session.
+    case queued
+    /// Claimed by a session; its request may be on its way to QuickBooks.
+    case inFlight = "in_flight"
+    /// Sent, but the answer never came: looked up before it is sent again.
+    case uncertain
+    /// Done in QuickBooks (a payment posted, a reversal applied).
+    case posted
+    /// Stopped with a failure record that says why.
+    case failed
+    /// A person decided it must never be sent.
+    case dismissed
+    /// A posted payment whose reversal (TxnDel) is queued or running.
+    case reversing
+    /// A posted payment deleted again in QuickBooks (refund).
+    case reversed
+}
+
+/// A job as stored.
+public struct Job: Sendable, Equatable {
+    /// Public id.
+    public var id: JobID
+    /// Queue order within the company (FIFO within a priority).
+    public var sequence: Int64
+    /// The company whose Web Connector runs it.
+    public var companyID: CompanyID
+    /// What it does.
+    public var kind: JobKind
+    /// Where it is.
+    public var status: JobStatus
+    /// Higher runs first.
+    public var priority: Int
+    /// The upstream app's idempotency key.
+    public var externalID: String?
+    /// SHA-256 of the canonical request body (to tell a replay from a conflicting reuse of the key).
+    public var bodyHash: String?
+    /// The job's input (JSON).
+    public var payload: String
+    /// Run state the bridge keeps between round trips (JSON).
+    public var state: String?
+    /// The outcome (JSON).
+    public var result: String?
+    /// QuickBooks' TxnID once posted.
+    public var txnID: String?
+    /// The session that claimed it.
+    public var sessionID: String?
+    /// When it was claimed.
+    public var claimedAt: Timestamp?
+    /// When its request was handed to the Web Connector.
+    public var sentAt: Timestamp?
+    /// Times it was sent.
+    public var attempts: Int
+    /// Not before this time (backoff).
+    public var nextAttemptAt: Timestamp?
+    /// A job whose result this one must see first.
+    public var dependsOn: JobID?
+    /// Created.
+    public var createdAt: Timestamp
+    /// Last change.
+    public var updatedAt: Timestamp
+}
+
+/// A job to enqueue.
+public struct NewJob: Sendable {
+    /// Company.
+    public var companyID: CompanyID
+    /// Kind.
+    public var kind: JobKind
+    /// Priority (default 0).
+    public var priority: Int
+    /// Idempotency key.
+    public var externalID: String?
+    /// Hash of the canonical body.
+    public var bodyHash: String?
+    /// Input JSON.
+    public var payload: String
+    /// Must see this job's result first.
+    public var dependsOn: JobID?
+
+    /// Creates the input.
+    public init(companyID: CompanyID, kind: JobKind, priority: Int = 0, externalID: String?, bodyHash: String?, payload: String, dependsOn: JobID? = nil) {
+        self.companyID = companyID
+        self.kind = kind
+        self.priority = priority
+        self.externalID = externalID
+        self.bodyHash = bodyHash
+        self.payload = payload
+        self.dependsOn = dependsOn
+    }
+}
+
+/// The result of enqueueing with an idempotency key.
+public enum EnqueueResult: Sendable, Equatable {
+    /// A new job.
+    case created(Job)
+    /// The same key and body were seen before: the existing job.
+    case existing(Job)
+}

@@ -1,0 +1,46 @@
+import SQLKit
+
+/// Payment failure figures for a company over a window, for the failure-rate alert (issue "Failure
+/// triage" §5) and the report command.
+public struct FailureStatistics: Sendable, Equatable {
+    /// Payments created in the window.
+    public var payments: Int
+    /// Of those, payments that had a failure record.
+    public var failedPayments: Int
+    /// Failure records by category in the window (payments only), most frequent first.
+    public var categories: [(category: String, count: Int)]
+
+    /// failed / payments (0 when there are none).
+    public var rate: Double { payments == 0 ? 0 : Double(failedPayments) / Double(payments) }
+
+    public static func == (lhs: FailureStatistics, rhs: FailureStatistics) -> Bool {
+        lhs.payments == rhs.payments && lhs.failedPayments == rhs.failedPayments
+            && lhs.categories.map(\.category) == rhs.categories.map(\.category) && lhs.categories.map(\.count) == rhs.categories.map(\.count)
+    }
+}
+
+extension Failures {
+    /// Figures for one company since a time.
+    public func statistics(companyID: CompanyID, since: Timestamp) async throws -> FailureStatistics {
+        try await database.withConnection { sql in
+            let totals = try await sql.raw("""
+                SELECT COUNT(*) AS total,
+                       COUNT(DISTINCT f.job_id) AS failed
+                FROM jobs j LEFT JOIN failures f ON f.job_id = j.id
+                WHERE j.company_id = \(bind: companyID.rawValue) AND j.kind = 'payment_post' AND j.created_at >= \(bind: since.milliseconds)
+                """).first()
+            let payments = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND kind = 'payment_post'
+                AND created_at >= \(bind: since.milliseconds)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let failed = try totals?.decode(column: "failed", as: Int.self) ?? 0
+            let rows = try await sql.raw("""
+                SELECT f.category AS category, COUNT(*) AS n FROM failures f JOIN jobs j ON j.id = f.job_id
+                WHERE j.company_id = \(bind: companyID.rawValue) AND j.kind = 'payment_post' AND j.created_at >= \(bind: since.milliseconds)
+                GROUP BY f.category ORDER BY n DESC, f.category
+                """).all()
+            let categories = try rows.map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+            return FailureStatistics(payments: payments, failedPayments: failed, categories: categories)
+        }
+    }
+}

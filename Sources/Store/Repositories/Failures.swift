@@ -1,0 +1,196 @@
+import Foundation
+import SQLKit
+
+/// What a job's state change does to its failure record.
+public enum FailureChange: Sendable {
+    /// Nothing.
+    case none
+    /// Open a record, or refresh the job's open one with newer evidence (never two open for one job).
+    case open(NewFailure)
+    /// Close the job's open record as resolved (a re-check or retry succeeded).
+    case resolve(reason: String)
+}
+
+/// Failure records: written with the job change that caused them, changed by people through the
+/// lifecycle actions, all in the activity log.
+public struct Failures: Sendable {
+    let database: Database
+
+    static func apply(_ change: FailureChange, jobID: JobID?, companyID: CompanyID, on sql: any SQLDatabase, now: Timestamp) async throws {
+        switch change {
+        case .none:
+            return
+        case .open(let new):
+            try await upsert(new, on: sql, now: now)
+        case .resolve(let reason):
+            guard let jobID else { return }
+            let open = try await sql.select().column("id").from("failures").where("job_id", .equal, SQLBind(jobID.rawValue))
+                .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+            for row in open {
+                let id = try row.decode(column: "id", as: String.self)
+                try await close(FailureID(id), to: .resolved, reason: reason, actor: "system", companyID: companyID, on: sql, now: now)
+            }
+        }
+    }
+
+    /// Opens a record or refreshes the matching open one: for a job, its open record; for a connection
+    /// failure, the company's open connection record of the same category.
+    @discardableResult
+    static func upsert(_ new: NewFailure, on sql: any SQLDatabase, now: Timestamp) async throws -> FailureID {
+        var query = sql.select().column("id").from("failures").where("status", .equal, SQLBind(FailureStatus.open.rawValue))
+        if let jobID = new.jobID {
+            query = query.where("job_id", .equal, SQLBind(jobID.rawValue))
+        } else {
+            query = query.where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("job_id", .is, SQLLiteral.null)
+                .where("category", .equal, SQLBind(new.category))
+        }
+        if let row = try await query.first() {
+            let id = try row.decode(column: "id", as: String.self)
+            try await sql.update("failures")
+                .set("category", to: SQLBind(new.category)).set("title", to: SQLBind(new.title)).set("summary", to: SQLBind(new.summary))
+                .set("evidence", to: SQLBind(new.evidence)).set("status_code", to: SQLBind(new.statusCode))
+                .set("status_message", to: SQLBind(new.statusMessage)).set("hresult", to: SQLBind(new.hresult))
+                .set("resolution", to: SQLBind(new.resolution)).set("actions", to: SQLBind(new.actions))
+                .set("auto_recheck", to: SQLBind(new.autoRecheck)).set("updated_at", to: SQLBind(now.milliseconds))
+                .where("id", .equal, SQLBind(id)).run()
+            return FailureID(id)
+        }
+        let id = UUID().uuidString.lowercased()
+        try await sql.insert(into: "failures")
+            .columns("id", "company_id", "job_id", "category", "title", "summary", "evidence", "status_code", "status_message",
+                     "hresult", "resolution", "actions", "auto_recheck", "is_connection", "status", "created_at", "updated_at")
+            .values(SQLBind(id), SQLBind(new.companyID.rawValue), SQLBind(new.jobID?.rawValue), SQLBind(new.category), SQLBind(new.title),
+                    SQLBind(new.summary), SQLBind(new.evidence), SQLBind(new.statusCode), SQLBind(new.statusMessage), SQLBind(new.hresult),
+                    SQLBind(new.resolution), SQLBind(new.actions), SQLBind(new.autoRecheck), SQLBind(new.isConnection),
+                    SQLBind(FailureStatus.open.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds))
+            .run()
+        try await ActivityLog.append(
+            NewActivity(actor: "system", companyID: new.companyID, subject: "failure", subjectID: id, action: "failure.opened",
+                        detail: ["category": new.category, "job": new.jobID?.rawValue ?? "", "title": new.title]),
+            on: sql, at: now
+        )
+        return FailureID(id)
+    }
+
+    static func close(_ id: FailureID, to status: FailureStatus, reason: String?, actor: String, companyID: CompanyID,
+                      on sql: any SQLDatabase, now: Timestamp) async throws {
+        try await sql.update("failures").set("status", to: SQLBind(status.rawValue)).set("reason", to: SQLBind(reason))
+            .set("updated_at", to: SQLBind(now.milliseconds)).set("closed_at", to: SQLBind(now.milliseconds))
+            .where("id", .equal, SQLBind(id.rawValue)).run()
+        try await ActivityLog.append(
+            NewActivity(actor: actor, companyID: companyID, subject: "failure", subjectID: id.rawValue, action: "failure.\(status.rawValue)",
+                        detail: ["reason": reason ?? ""]),
+            on: sql, at: now
+        )
+    }
+
+    /// Opens or refreshes a connection failure (no job) for a company.
+    @discardableResult
+    public func recordConnection(_ new: NewFailure, now: Timestamp = .now) async throws -> FailureID {
+        try await database.transaction { sql in try await Self.upsert(new, on: sql, now: now) }
+    }
+
+    /// Resolves every open connection failure of a company (QuickBooks opened again).
+    public func resolveConnection(companyID: CompanyID, reason: String, now: Timestamp = .now) async throws {
+        try await database.transaction { sql in
+            let open = try await sql.select().column("id").from("failures").where("company_id", .equal, SQLBind(companyID.rawValue))
+                .where("job_id", .is, SQLLiteral.null).where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+            for row in open {
+                try await Self.close(FailureID(try row.decode(column: "id", as: String.self)), to: .resolved, reason: reason,
+                                     actor: "system", companyID: companyID, on: sql, now: now)
+            }
+        }
+    }
+
+    /// Moves a record to a new status with who and why; the job change (if any) goes in the same transaction.
+    public func transition(_ id: FailureID, to status: FailureStatus, reason: String?, actor: String, job: Job?, now: Timestamp = .now) async throws {
+        guard let record = try await find(id) else { throw StoreError.notFound(kind: "failure", id: id.rawValue) }
+        try await database.transaction { sql in
+            if status == .open {
+                try await sql.update("failures").set("status", to: SQLBind(status.rawValue)).set("updated_at", to: SQLBind(now.milliseconds))
+                    .where("id", .equal, SQLBind(id.rawValue)).run()
+            } else {
+                try await Self.close(id, to: status, reason: reason, actor: actor, companyID: record.companyID, on: sql, now: now)
+            }
+            if let job {
+                try await Jobs.save(job, on: sql, now: now)
+                try await ActivityLog.append(
+                    NewActivity(actor: actor, companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.\(job.status.rawValue)",
+                                detail: ["failure": id.rawValue, "reason": reason ?? ""]),
+                    on: sql, at: now
+                )
+            }
+        }
+    }
+
+    /// One record.
+    public func find(_ id: FailureID) async throws -> FailureRecord? {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("failures").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.record)
+        }
+    }
+
+    /// The open record of a job.
+    public func open(forJob jobID: JobID) async throws -> FailureRecord? {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("failures").where("job_id", .equal, SQLBind(jobID.rawValue))
+                .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).first().map(Self.record)
+        }
+    }
+
+    /// Records filtered by company, status and category, newest first. Without a status, every status but
+    /// `deleted` unless `includeDeleted`.
+    public func list(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
+                     connectionOnly: Bool? = nil, since: Timestamp? = nil, limit: Int = 100) async throws -> [FailureRecord] {
+        try await database.withConnection { sql in
+            var query = sql.select().column(SQLLiteral.all).from("failures")
+            if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
+            if !statuses.isEmpty {
+                query = query.where("status", .in, SQLBind.group(statuses.map(\.rawValue)))
+            } else if !includeDeleted {
+                query = query.where("status", .notEqual, SQLBind(FailureStatus.deleted.rawValue))
+            }
+            if let category { query = query.where("category", .equal, SQLBind(category)) }
+            if let connectionOnly { query = query.where("is_connection", .equal, SQLBind(connectionOnly)) }
+            if let since { query = query.where("created_at", .greaterThanOrEqual, SQLBind(since.milliseconds)) }
+            return try await query.orderBy("created_at", .descending).orderBy("id").limit(max(1, min(limit, 1000))).all().map(Self.record)
+        }
+    }
+
+    static func record(_ row: any SQLRow) throws -> FailureRecord {
+        let stored = try row.decode(model: FailureRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard let status = FailureStatus(rawValue: stored.status) else {
+            throw StoreError.corruptRow(table: "failures", detail: "status \(stored.status)")
+        }
+        return FailureRecord(
+            id: FailureID(stored.id), companyID: CompanyID(stored.companyId), jobID: stored.jobId.map(JobID.init),
+            category: stored.category, title: stored.title, summary: stored.summary, evidence: stored.evidence,
+            statusCode: stored.statusCode, statusMessage: stored.statusMessage, hresult: stored.hresult,
+            resolution: stored.resolution, actions: stored.actions, autoRecheck: stored.autoRecheck, isConnection: stored.isConnection,
+            status: status, reason: stored.reason, createdAt: Timestamp(milliseconds: stored.createdAt),
+            updatedAt: Timestamp(milliseconds: stored.updatedAt), closedAt: stored.closedAt.map(Timestamp.init(milliseconds:))
+        )
+    }
+}
+
+private struct FailureRow: Decodable {
+    var id: String
+    var companyId: String
+    var jobId: String?
+    var category: String
+    var title: String
+    var summary: String
+    var evidence: String
+    var statusCode: Int?
+    var statusMessage: String?
+    var hresult: String?
+    var resolution: String
+    var actions: String
+    var autoRecheck: Bool
+    var isConnection: Bool
+    var status: String
+    var reason: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+    var closedAt: Int64?
+}

@@ -1,0 +1,243 @@
+import Foundation
+import SQLKit
+
+/// The durable job queue. Every change is committed (with its activity entry, and failure record where
+/// there is one) before the caller answers anybody.
+public struct Jobs: Sendable {
+    let database: Database
+
+        /// Enqueues a job; with an external id, the same key and body return the existing job and a different
+    /// body is a conflict — also under concurrent identical requests (the unique index decides).
+    public func enqueue(_ new: NewJob, actor: String, detail: [String: String] = [:]) async throws -> EnqueueResult {
+        do {
+            return try await database.transaction { sql in
+                if let existing = try await Self.existing(new, on: sql) { return try Self.replay(existing, new) }
+                let job = try await Self.insert(new, on: sql)
+                var info = detail
+                info["kind"] = new.kind.rawValue
+                try await ActivityLog.append(
+                    NewActivity(actor: actor, companyID: new.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.queued", detail: info),
+                    on: sql
+                )
+                return .created(job)
+            }
+        } catch let error where Database.isUniqueViolation(error) {
+            let existing = try await database.withConnection { sql in try await Self.existing(new, on: sql) }
+            guard let existing else { throw error }
+            return try Self.replay(existing, new)
+        }
+    }
+
+    private static func replay(_ existing: Job, _ new: NewJob) throws -> EnqueueResult {
+        guard existing.bodyHash == new.bodyHash else {
+            throw StoreError.conflict(field: "externalId", value: new.externalID ?? "")
+        }
+        return .existing(existing)
+    }
+
+    private static func existing(_ new: NewJob, on sql: any SQLDatabase) async throws -> Job? {
+        guard let externalID = new.externalID else { return nil }
+        return try await sql.select().column(SQLLiteral.all).from("jobs")
+            .where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("kind", .equal, SQLBind(new.kind.rawValue))
+            .where("external_id", .equal, SQLBind(externalID)).first().map(Self.job)
+    }
+
+    static func insert(_ new: NewJob, on sql: any SQLDatabase, now: Timestamp = .now) async throws -> Job {
+        let id = JobID.random()
+        try await sql.insert(into: "jobs")
+            .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "attempts",
+                     "depends_on", "created_at", "updated_at")
+            .values(SQLBind(id.rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue), SQLBind(JobStatus.queued.rawValue),
+                    SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash), SQLBind(new.payload), SQLBind(0),
+                    SQLBind(new.dependsOn?.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds))
+            .run()
+        guard let job = try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.job) else {
+            throw StoreError.notFound(kind: "job", id: id.rawValue)
+        }
+        return job
+    }
+
+    /// One job.
+    public func find(_ id: JobID) async throws -> Job? {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.job)
+        }
+    }
+
+    /// Several jobs by id (missing ids are left out).
+    public func find(_ ids: [JobID]) async throws -> [Job] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .in, SQLBind.group(ids.map(\.rawValue)))
+                .orderBy("seq").all().map(Self.job)
+        }
+    }
+
+    /// A filtered page of jobs, most recently changed last (so `updatedSince` polling walks forward).
+    public func list(companyID: CompanyID? = nil, kinds: [JobKind] = [], statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
+                     limit: Int = 100) async throws -> [Job] {
+        try await database.withConnection { sql in
+            var query = sql.select().column(SQLLiteral.all).from("jobs")
+            if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
+            if !kinds.isEmpty { query = query.where("kind", .in, SQLBind.group(kinds.map(\.rawValue))) }
+            if !statuses.isEmpty { query = query.where("status", .in, SQLBind.group(statuses.map(\.rawValue))) }
+            if let updatedSince { query = query.where("updated_at", .greaterThan, SQLBind(updatedSince.milliseconds)) }
+            return try await query.orderBy("updated_at").orderBy("seq").limit(max(1, min(limit, 1000))).all().map(Self.job)
+        }
+    }
+
+    /// Whether the company has work a session should pick up now.
+    /// Jobs already tried in `excludingSession` are not counted (a session tries each job once).
+    public func pendingCount(companyID: CompanyID, excludingSession: String? = nil, now: Timestamp = .now) async throws -> Int {
+        try await database.withConnection { sql in
+            let row = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
+                AND (session_id IS NULL OR session_id <> \(bind: excludingSession ?? ""))
+                """).first()
+            return try row?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// Jobs waiting (queued, uncertain or due for a re-check) — counted for progress.
+    static func claimable(now: Timestamp) -> SQLQueryString {
+        """
+        (status IN ('queued', 'uncertain') OR (status = 'failed' AND next_attempt_at IS NOT NULL))
+        AND (next_attempt_at IS NULL OR next_attempt_at <= \(bind: now.milliseconds))
+        AND (depends_on IS NULL OR depends_on IN (SELECT d.id FROM jobs d WHERE d.status IN ('posted', 'failed', 'dismissed', 'reversing', 'reversed')))
+        """
+    }
+
+    /// Atomically claims up to `limit` due jobs of a company for a session, in queue order; with PostgreSQL,
+    /// rows another instance is claiming are skipped, never handed out twice.
+    public func claim(companyID: CompanyID, sessionID: String, limit: Int, now: Timestamp = .now) async throws -> [Job] {
+        try await database.transaction { sql in
+            let rows = try await sql.raw("""
+                SELECT id FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
+                AND (session_id IS NULL OR session_id <> \(bind: sessionID))
+                ORDER BY priority DESC, seq ASC LIMIT \(bind: limit)\(ClaimLock())
+                """).all()
+            let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+            guard !ids.isEmpty else { return [] }
+            try await sql.update("jobs")
+                .set("status", to: SQLBind(JobStatus.inFlight.rawValue))
+                .set("session_id", to: SQLBind(sessionID)).set("claimed_at", to: SQLBind(now.milliseconds))
+                .set("updated_at", to: SQLBind(now.milliseconds))
+                .where("id", .in, SQLBind.group(ids)).run()
+            return try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .in, SQLBind.group(ids))
+                .orderBy("priority", .descending).orderBy("seq").all().map(Self.job)
+        }
+    }
+
+    /// Records that these jobs' requests are about to be handed to the Web Connector: from now on an
+    /// unanswered job may exist in QuickBooks and is looked up before it is sent again.
+    public func markSent(_ ids: [JobID], now: Timestamp = .now) async throws {
+        guard !ids.isEmpty else { return }
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE jobs SET sent_at = \(bind: now.milliseconds), attempts = attempts + 1, updated_at = \(bind: now.milliseconds)
+                WHERE id IN \(SQLBind.group(ids.map(\.rawValue)))
+                """).run()
+        }
+    }
+
+    /// Saves a job's state change, its activity entry and its failure-record change in one transaction.
+    public func save(_ job: Job, activity: NewActivity?, failure: FailureChange = .none, now: Timestamp = .now) async throws {
+        try await database.transaction { sql in
+            try await Self.save(job, on: sql, now: now)
+            if let activity { try await ActivityLog.append(activity, on: sql, at: now) }
+            try await Failures.apply(failure, jobID: job.id, companyID: job.companyID, on: sql, now: now)
+        }
+    }
+
+    static func save(_ job: Job, on sql: any SQLDatabase, now: Timestamp) async throws {
+        try await sql.update("jobs")
+            .set("status", to: SQLBind(job.status.rawValue)).set("state", to: SQLBind(job.state))
+            .set("result", to: SQLBind(job.result)).set("txn_id", to: SQLBind(job.txnID))
+            .set("session_id", to: SQLBind(job.sessionID)).set("claimed_at", to: SQLBind(job.claimedAt?.milliseconds))
+            .set("sent_at", to: SQLBind(job.sentAt?.milliseconds)).set("attempts", to: SQLBind(job.attempts))
+            .set("next_attempt_at", to: SQLBind(job.nextAttemptAt?.milliseconds))
+            .set("payload", to: SQLBind(job.payload))
+            .set("updated_at", to: SQLBind(now.milliseconds))
+            .where("id", .equal, SQLBind(job.id.rawValue)).run()
+    }
+
+    /// Returns a session's unfinished jobs to the queue: sent ones become `uncertain` (looked up next
+    /// time), unsent ones `queued`. Called when a session closes, expires or is replaced.
+    @discardableResult
+    public func release(sessionID: String, now: Timestamp = .now) async throws -> Int {
+        try await database.transaction { sql in
+            let rows = try await sql.select().columns("id", "company_id", "sent_at").from("jobs")
+                .where("session_id", .equal, SQLBind(sessionID)).where("status", .equal, SQLBind(JobStatus.inFlight.rawValue)).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: String.self)
+                let company = try row.decode(column: "company_id", as: String.self)
+                let sent = try row.decode(column: "sent_at", as: Int64?.self) != nil
+                let status: JobStatus = sent ? .uncertain : .queued
+                try await sql.update("jobs").set("status", to: SQLBind(status.rawValue)).set("session_id", to: SQLBind(nil as String?))
+                    .set("claimed_at", to: SQLBind(nil as Int64?)).set("updated_at", to: SQLBind(now.milliseconds))
+                    .where("id", .equal, SQLBind(id)).run()
+                try await ActivityLog.append(
+                    NewActivity(actor: "system", companyID: CompanyID(company), subject: "job", subjectID: id,
+                                action: sent ? "job.uncertain" : "job.requeued",
+                                detail: ["reason": sent ? "the session ended before QuickBooks' answer arrived; it will be looked up before any re-send" : "the session ended before it was sent"]),
+                    on: sql, at: now
+                )
+            }
+            return rows.count
+        }
+    }
+
+    /// Releases jobs held by sessions that are no longer open (closed, expired, replaced) or whose lease ran out.
+    @discardableResult
+    public func releaseAbandoned(leaseSeconds: Double, now: Timestamp = .now) async throws -> Int {
+        let cutoff = now.adding(seconds: -leaseSeconds).milliseconds
+        let sessions = try await database.withConnection { sql in
+            try await sql.raw("""
+                SELECT DISTINCT j.session_id AS sid FROM jobs j LEFT JOIN sessions s ON s.id = j.session_id
+                WHERE j.status = 'in_flight' AND (s.id IS NULL OR s.state <> 'open' OR j.claimed_at < \(bind: cutoff))
+                """).all().compactMap { try $0.decode(column: "sid", as: String?.self) }
+        }
+        var released = 0
+        for session in sessions { released += try await release(sessionID: session, now: now) }
+        return released
+    }
+
+    static func job(_ row: any SQLRow) throws -> Job {
+        let stored = try row.decode(model: JobRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard let kind = JobKind(rawValue: stored.kind), let status = JobStatus(rawValue: stored.status) else {
+            throw StoreError.corruptRow(table: "jobs", detail: "kind \(stored.kind) status \(stored.status)")
+        }
+        return Job(
+            id: JobID(stored.id), sequence: stored.seq, companyID: CompanyID(stored.companyId), kind: kind, status: status,
+            priority: stored.priority, externalID: stored.externalId, bodyHash: stored.bodyHash, payload: stored.payload,
+            state: stored.state, result: stored.result, txnID: stored.txnId, sessionID: stored.sessionId,
+            claimedAt: stored.claimedAt.map(Timestamp.init(milliseconds:)), sentAt: stored.sentAt.map(Timestamp.init(milliseconds:)),
+            attempts: stored.attempts, nextAttemptAt: stored.nextAttemptAt.map(Timestamp.init(milliseconds:)),
+            dependsOn: stored.dependsOn.map(JobID.init), createdAt: Timestamp(milliseconds: stored.createdAt),
+            updatedAt: Timestamp(milliseconds: stored.updatedAt)
+        )
+    }
+}
+
+private struct JobRow: Decodable {
+    var seq: Int64
+    var id: String
+    var companyId: String
+    var kind: String
+    var status: String
+    var priority: Int
+    var externalId: String?
+    var bodyHash: String?
+    var payload: String
+    var state: String?
+    var result: String?
+    var txnId: String?
+    var sessionId: String?
+    var claimedAt: Int64?
+    var sentAt: Int64?
+    var attempts: Int
+    var nextAttemptAt: Int64?
+    var dependsOn: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
