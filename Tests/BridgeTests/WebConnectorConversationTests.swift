@@ -174,6 +174,13 @@ struct WebConnectorConversationTests {
             #expect(SOAPText.result(String(buffer: lastError.body), "getLastError")?.contains("0x80040414") == true)
             let stored = try #require(try await bridge.store.companies.find(company.id))
             #expect(stored.connectionProblem?.contains("modal dialog") == true)
+            let records = try await bridge.store.failures.list(companyID: company.id, statuses: [.open], connectionOnly: true)
+            #expect(records.map(\.category) == ["popup_blocking"])
+            #expect(records.first?.hresult == "0x80040414")
+            let health = try PaymentAPITests.json(try await bridge.api(.get, "/companies/\(company.id)/health"))
+            let connection = try #require(health["connection"] as? [String: Any])
+            #expect(connection["status"] as? String == "problem")
+            #expect((connection["failure"] as? [String: Any])?["category"] as? String == "popup_blocking")
         }
     }
 

@@ -1,10 +1,11 @@
 import Foundation
-import Store
-import Triage
+public import Store
+public import Triage
 
 /// Turns the classifier's draft into the stored record's fields (JSON for the structured parts).
 extension NewFailure {
-    init(_ draft: FailureRecordDraft, companyID: CompanyID, jobID: JobID?) {
+    /// The stored form of a classifier draft.
+    public init(_ draft: FailureRecordDraft, companyID: CompanyID, jobID: JobID?) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         func json(_ value: some Encodable) -> String {

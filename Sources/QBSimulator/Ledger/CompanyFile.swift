@@ -161,10 +161,31 @@ struct CompanyFile: Sendable {
     }
 
     /// Stores a payment built by the caller and links it to every invoice (and credit) it applies to.
-    /// The caller has checked the amounts (`PaymentPosting`).
+    /// The caller has checked the amounts.
     mutating func record(_ payment: SimPayment, at stamp: Stamp) {
         payments[payment.txnID] = payment
         paymentOrder.append(payment.txnID)
+        link(payment, at: stamp)
+    }
+
+    /// Replaces a payment's fields and applications (a ReceivePaymentMod), relinking the invoices.
+    mutating func rewrite(_ payment: SimPayment, at stamp: Stamp) {
+        guard let old = payments[payment.txnID] else { return }
+        unlink(old, at: stamp)
+        payments[payment.txnID] = payment
+        link(payment, at: stamp)
+    }
+
+    /// Deletes a payment and reverses everything it did: its invoice links and the credits it applied.
+    @discardableResult
+    mutating func removePayment(_ id: TxnID, at stamp: Stamp) -> SimPayment? {
+        guard let payment = payments.removeValue(forKey: id) else { return nil }
+        paymentOrder.removeAll { $0 == id }
+        unlink(payment, at: stamp)
+        return payment
+    }
+
+    private mutating func link(_ payment: SimPayment, at stamp: Stamp) {
         for application in payment.applications {
             for credit in application.credits {
                 applyCredit(memo: credit.memo, to: application.invoice, amount: credit.amount, viaPayment: payment.txnID,
@@ -178,16 +199,13 @@ struct CompanyFile: Sendable {
         }
     }
 
-    /// Deletes a payment and reverses everything it did: its invoice links and the credits it applied.
-    @discardableResult
-    mutating func removePayment(_ id: TxnID, at stamp: Stamp) -> SimPayment? {
-        guard let payment = payments.removeValue(forKey: id) else { return nil }
-        paymentOrder.removeAll { $0 == id }
+    private mutating func unlink(_ payment: SimPayment, at stamp: Stamp) {
         for application in payment.applications {
-            touchInvoice(application.invoice, at: stamp) { $0.links.removeAll { $0.kind == .payment && $0.txnID == id } }
-            for credit in application.credits { unapplyCredit(memo: credit.memo, from: application.invoice, viaPayment: id, at: stamp) }
+            touchInvoice(application.invoice, at: stamp) { $0.links.removeAll { $0.kind == .payment && $0.txnID == payment.txnID } }
+            for credit in application.credits {
+                unapplyCredit(memo: credit.memo, from: application.invoice, viaPayment: payment.txnID, at: stamp)
+            }
         }
-        return payment
     }
 
     /// Links part of a credit memo to an invoice (both sides).

@@ -27,6 +27,9 @@ public struct ProcessorError: Error, Sendable, Hashable, CustomStringConvertible
         hresult: "0x80040423", message: "The version of qbXML that was requested is not supported or is unknown.")
     /// 0x80040408: QuickBooks could not be started in the background.
     public static let couldNotStart = ProcessorError(hresult: "0x80040408", message: "Could not start QuickBooks.")
+    /// 0x80040403: the company file asked for cannot be opened (moved, renamed, no access).
+    public static let cannotOpenFile = ProcessorError(
+        hresult: "0x80040403", message: "Could not open the specified QuickBooks company data file.")
     /// 0x8004040A: a different company file is open.
     public static let differentFileOpen = ProcessorError(
         hresult: "0x8004040A",
