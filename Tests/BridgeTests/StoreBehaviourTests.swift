@@ -120,4 +120,54 @@ struct StoreBehaviourTests {
             #expect(entry.detail.contains("fine"))
         }
     }
+
+    @Test("concurrent claims never hand the same job to two sessions, and keep FIFO order within a priority", arguments: TestDatabase.allCases)
+    func claims(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            var queued: [JobID] = []
+            for index in 0..<60 {
+                let result = try await store.jobs.enqueue(NewJob(companyID: company.id, kind: .paymentPost, externalID: "e\(index)",
+                                                                 bodyHash: "h\(index)", payload: "{}"), actor: "test")
+                if case .created(let job) = result { queued.append(job.id) }
+            }
+            let first = try await store.jobs.claim(companyID: company.id, sessionID: "probe", limit: 3)
+            #expect(first.map(\.id) == Array(queued.prefix(3)))
+            let claimed = try await withThrowingTaskGroup(of: [JobID].self) { group in
+                for worker in 0..<6 {
+                    group.addTask {
+                        var mine: [JobID] = []
+                        while true {
+                            let batch = try await store.jobs.claim(companyID: company.id, sessionID: "s\(worker)", limit: 4)
+                            if batch.isEmpty { return mine }
+                            mine += batch.map(\.id)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [[JobID]]()) { $0.append($1) }
+            }
+            let all = claimed.flatMap { $0 }
+            #expect(all.count == 57)
+            #expect(Set(all).count == 57, "a job was handed out twice")
+            #expect(Set(all).union(first.map(\.id)) == Set(queued))
+        }
+    }
+
+    @Test("the same external id with the same body returns the job; a different body is a conflict", arguments: TestDatabase.allCases)
+    func idempotentEnqueue(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            let new = NewJob(companyID: company.id, kind: .paymentPost, externalID: "x", bodyHash: "h", payload: "{}")
+            guard case .created(let job) = try await store.jobs.enqueue(new, actor: "test"),
+                  case .existing(let again) = try await store.jobs.enqueue(new, actor: "test") else {
+                Issue.record("expected created then existing"); return
+            }
+            #expect(job.id == again.id)
+            var changed = new
+            changed.bodyHash = "other"
+            await #expect(throws: StoreError.conflict(field: "externalId", value: "x")) {
+                _ = try await store.jobs.enqueue(changed, actor: "test")
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import QBXML
 
 /// A simulated QuickBooks Desktop company file with its request processor, so QBBridge can be tested

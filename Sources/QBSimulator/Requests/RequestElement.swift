@@ -1,5 +1,5 @@
 import Foundation
-public import QBXML
+import QBXML
 
 /// One element of a qbXML request as the simulated QuickBooks read it: name, attributes, child
 /// elements and text.
