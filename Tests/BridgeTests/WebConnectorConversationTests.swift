@@ -65,6 +65,8 @@ struct WebConnectorConversationTests {
             }
             let response = try await bridge.call("authenticate", [("strUserName", "acme"), ("strPassword", "correct horse")])
             #expect(SOAPText.results(String(buffer: response.body)) == ["", "nvu"])
+            let records = try await bridge.store.failures.list(statuses: [.open], connectionOnly: true)
+            #expect(records.map(\.category) == ["authentication_failed"])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import QBXML
 import Store
 import Triage
@@ -121,6 +122,7 @@ struct PaymentSessionDriver {
             runState.rechecks = 0
             job.state = runState.json
             counts.posted += 1
+            Counter(label: "qbbridge_payments_total", dimensions: [("outcome", "posted")]).increment()
             try await store.jobs.save(job, activity: NewActivity(
                 actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "payment.posted",
                 detail: ["txnId": txnID, "note": note ?? ""]
@@ -146,6 +148,8 @@ struct PaymentSessionDriver {
             if delay != nil { runState.rechecks += 1 }
             job.state = runState.json
             counts.failed += 1
+            Counter(label: "qbbridge_payments_total", dimensions: [("outcome", "failed")]).increment()
+            Counter(label: "qbbridge_failures_total", dimensions: [("category", draft.category.rawValue)]).increment()
             try await store.jobs.save(job, activity: NewActivity(
                 actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.failed",
                 detail: ["category": draft.category.rawValue, "title": draft.title]

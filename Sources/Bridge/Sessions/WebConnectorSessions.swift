@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import Metrics
 import QBXML
 import Triage
 public import Store
@@ -46,6 +47,19 @@ public struct WebConnectorSessions: WebConnectorBackend {
     // MARK: authenticate
 
     public func authenticate(username: String, password: String) async -> AuthenticationOutcome {
+        let outcome = await decideAuthentication(username: username, password: password)
+        let verdict: String
+        switch outcome {
+        case .session: verdict = "session"
+        case .noWork: verdict = "none"
+        case .invalidUser: verdict = "nvu"
+        case .busy: verdict = "busy"
+        }
+        Counter(label: "qbbridge_sessions_total", dimensions: [("verdict", verdict)]).increment()
+        return outcome
+    }
+
+    private func decideAuthentication(username: String, password: String) async -> AuthenticationOutcome {
         let throttleKey = "qbwc:" + username.lowercased()
         do {
             if try await store.throttle.isLocked(throttleKey) {
@@ -88,6 +102,10 @@ public struct WebConnectorSessions: WebConnectorBackend {
 
     private func recordFailedLogin(_ key: String, username: String, companyID: CompanyID?) async throws {
         let locked = try await store.throttle.recordFailure(key)
+        if locked, let companyID {
+            let draft = Classifier.classify(ConnectionFailureInput.authenticationFailed(userName: String(username.prefix(64))))
+            try await store.failures.recordConnection(NewFailure(draft, companyID: companyID, jobID: nil))
+        }
         try await store.activity.append(NewActivity(
             actor: "web-connector", companyID: companyID, subject: "company", subjectID: companyID?.rawValue,
             action: locked ? "login.locked" : "login.failed", detail: ["username": String(username.prefix(64))]

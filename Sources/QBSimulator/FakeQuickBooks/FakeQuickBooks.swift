@@ -14,6 +14,7 @@ public actor FakeQuickBooks {
     var file: CompanyFile
     private var beforeApplying: (@Sendable (ParsedRequest) async -> Void)?
     private var openFailure: ProcessorError?
+    private var refusals: [ProcessorError] = []
     private var counters = SimulatorStatistics()
     private var log: [ParsedRequest] = []
 
@@ -45,6 +46,10 @@ public actor FakeQuickBooks {
     /// status. The `beforeApplying` hook runs before each write request.
     public func respond(to document: String) async -> SimulatedReply {
         counters.documentsReceived += 1
+        if !refusals.isEmpty {
+            counters.processorErrors += 1
+            return .processorError(refusals.removeFirst())
+        }
         let parsed: RequestDocument
         switch RequestDocument.read(document, supportedVersions: file.facts.supportedQBXMLVersions) {
         case .failure(let error):
@@ -110,6 +115,12 @@ public actor FakeQuickBooks {
     /// Makes the next sessions fail to open with this HRESULT (e.g. `.modalDialog`); nil opens again.
     public func setOpenFailure(_ failure: ProcessorError?) {
         openFailure = failure
+    }
+
+    /// Refuses the next `count` documents as a whole with `error` (e.g. `.parseError`, or 0x8004041B
+    /// "unable to lock"), without looking at them, to exercise the server's HRESULT handling.
+    public func refuseNextDocuments(with error: ProcessorError, count: Int = 1) {
+        refusals.append(contentsOf: Array(repeating: error, count: max(0, count)))
     }
 
     /// Runs `hook` before every write request (ReceivePaymentAdd/Mod, TxnDel) is applied: the moment

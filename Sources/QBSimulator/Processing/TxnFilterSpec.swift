@@ -26,7 +26,7 @@ struct TxnFilterSpec: Sendable {
         }
         if let range = query.child("TxnDateRangeFilter") {
             if let macro = range.value("DateMacro") {
-                let bounds = DateMacro.range(macro, today: file.clock.today)
+                let bounds = DateMacroRange.range(macro, today: file.clock.today)
                 txnFrom = bounds?.from
                 txnTo = bounds?.to
             } else {

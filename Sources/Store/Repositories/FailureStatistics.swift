@@ -44,3 +44,23 @@ extension Failures {
         }
     }
 }
+
+extension Jobs {
+    /// Jobs by status across all companies (for metrics).
+    public func countsByStatus() async throws -> [String: Int] {
+        try await database.withConnection { sql in
+            let rows = try await sql.raw("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status").all()
+            return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "status", as: String.self), try $0.decode(column: "n", as: Int.self)) })
+        }
+    }
+}
+
+extension Failures {
+    /// Open failure records by category across all companies (for metrics).
+    public func openCountsByCategory() async throws -> [String: Int] {
+        try await database.withConnection { sql in
+            let rows = try await sql.raw("SELECT category, COUNT(*) AS n FROM failures WHERE status = 'open' GROUP BY category").all()
+            return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self)) })
+        }
+    }
+}

@@ -3,7 +3,7 @@ import QBXML
 /// The `DateMacro` values of `TxnDateRangeFilter` (qbxml-messages.md §2) as date ranges around the
 /// host's today. Weeks start on Sunday (US QuickBooks); the fiscal year is the calendar year, as in
 /// the simulated company (`FirstMonthFiscalYear` January).
-enum DateMacro {
+enum DateMacroRange {
     /// The inclusive range, nil bounds meaning open; nil for an unknown macro.
     static func range(_ macro: String, today: QBDate) -> (from: QBDate?, to: QBDate?)? {
         let weekStart = today.adding(days: -weekday(today))
