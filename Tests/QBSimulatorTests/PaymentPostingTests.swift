@@ -81,8 +81,6 @@ struct PaymentPostingTests {
     func applicationsOverTotal() async throws {
         let quickBooks = try acme()
         let invoice = try await invoiceID("1003", in: quickBooks)
-        var request = try paymentAdd(customer: "Harbor View Apartments", total: "150.00", applying: [(invoice, "150.00")])
-        request.totalAmount = try money("50.00")
         let document = try QBXMLMessageSet(version: .newestEmitted, onError: .stopOnError, requests: [
             try paymentAdd(customer: "Harbor View Apartments", total: "150.00", applying: [(invoice, "150.00")]),
         ]).render().replacingOccurrences(of: "<TotalAmount>150.00</TotalAmount>", with: "<TotalAmount>50.00</TotalAmount>")

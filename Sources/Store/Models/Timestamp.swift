@@ -22,8 +22,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     /// ISO 8601 with milliseconds, UTC: the form every JSON answer uses.
+    /// Built from the integer milliseconds (not a binary floating-point `Date`), so that parsing it back
+    /// gives exactly the same instant: `updatedSince` polling depends on that.
     public var iso8601: String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let millis = milliseconds - seconds * 1000
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted)
+        )
+        return String(whole.dropLast()) + "." + String(format: "%03d", Int(millis)) + "Z"
     }
 
     /// This time moved by a number of seconds.

@@ -3,7 +3,7 @@ import QBSimulator
 import QBXML
 import Testing
 
-/// A fixed host clock (2026-11-20 10:00 PST) so IDs, EditSequences and time stamps are stable.
+/// A fixed host clock (2026-11-26 10:00 PST) so IDs, EditSequences and time stamps are stable.
 let fixedClock = QuickBooksClock.fixed(start: Date(timeIntervalSince1970: 1_795_716_000), stepSeconds: 1)
 
 /// The Acme Plumbing fixture on the fixed clock.
