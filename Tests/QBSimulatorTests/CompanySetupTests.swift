@@ -36,7 +36,7 @@ struct CompanySetupTests {
         let one = try FakeQuickBooks.generated(customers: 40, invoices: 400, seed: 42, clock: fixedClock)
         let two = try FakeQuickBooks.generated(customers: 40, invoices: 400, seed: 42, clock: fixedClock)
         let other = try FakeQuickBooks.generated(customers: 40, invoices: 400, seed: 43, clock: fixedClock)
-        let query = InvoiceQueryRq(requestID: "all", includeLinkedTxns: true, includeLineItems: true)
+        let query = InvoiceQueryRq(requestID: "all", includeLineItems: true, includeLinkedTxns: true)
         let document = try QBXMLMessageSet(version: .newestEmitted, onError: .stopOnError, requests: [query]).render()
         let first = await one.respond(to: document)
         #expect(first == (await two.respond(to: document)))

@@ -135,6 +135,30 @@ struct PaymentPostingTests {
         #expect(await quickBooks.invoice(oldest)?.isPaid == true)
     }
 
+    @Test("SetCredit applies a credit memo with the payment; deleting the payment gives the credit back")
+    func setCredit() async throws {
+        let quickBooks = try acme()
+        let invoice = try await invoiceID("1013", in: quickBooks)
+        let memo = try #require(await quickBooks.creditMemos().first { $0.refNumber == "CM-102" }?.txnID)
+        let document = qbxmlDocument("""
+        <ReceivePaymentAddRq requestID="c"><ReceivePaymentAdd><CustomerRef><FullName>Kwan &amp; Sons Hardware</FullName></CustomerRef>\
+        <TotalAmount>160.00</TotalAmount><AppliedToTxnAdd><TxnID>\(invoice)</TxnID><PaymentAmount>160.00</PaymentAmount>\
+        <SetCredit><CreditTxnID>\(memo)</CreditTxnID><AppliedAmount>40.00</AppliedAmount></SetCredit></AppliedToTxnAdd>\
+        </ReceivePaymentAdd></ReceivePaymentAddRq>
+        """)
+        let response = try #require(try await sendRaw(document, to: quickBooks).first)
+        expectStatus(response, 0)
+        let paid = try #require(await quickBooks.invoice(invoice))
+        #expect(paid.isPaid == true)
+        #expect(paid.linkedTxns.compactMap(\.txnType).sorted() == ["CreditMemo", "ReceivePayment"])
+        #expect(await quickBooks.creditMemo(memo)?.creditRemaining == .zero)
+        let tooMuch = try #require(try await sendRaw(document.replacingOccurrences(of: "requestID=\"c\"", with: "requestID=\"d\""), to: quickBooks).first)
+        #expect(tooMuch.header.status.code == 3210)
+        try await quickBooks.deletePayment(try #require(response.payments.first?.txnID))
+        #expect(await quickBooks.creditMemo(memo)?.creditRemaining == (try money("40.00")))
+        #expect(await quickBooks.invoice(invoice)?.balanceRemaining == (try money("200.00")))
+    }
+
     @Test("deleting a payment reopens the invoices it paid and restores the customer's balance")
     func deletePayment() async throws {
         let quickBooks = try acme()

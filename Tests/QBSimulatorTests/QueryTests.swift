@@ -88,6 +88,52 @@ struct QueryTests {
         #expect(payments.payments.last?.unusedPayment == (try money("50.00")))
     }
 
+    @Test("customer list filters: name match and range, total balance, modified date")
+    func customerFilters() async throws {
+        let quickBooks = try acme()
+        func names(_ filter: CustomerListFilter) async throws -> [String] {
+            try await sendOne(CustomerQueryRq(requestID: "c", selection: .filter(filter)), to: quickBooks).customers.compactMap(\.fullName)
+        }
+        #expect(try await names(CustomerListFilter(name: .match(.contains, "ridge"))) == ["Cedar Ridge Dental"])
+        #expect(try await names(CustomerListFilter(name: .match(.startsWith, "o'neil"))) == ["O'Neil Construction", "O'Neil Construction:Lakeside Remodel"])
+        #expect(try await names(CustomerListFilter(name: .range(from: "K", to: "N"))) == ["Kwan & Sons Hardware", "Maple Grove HOA"])
+        #expect(try await names(CustomerListFilter(totalBalance: TotalBalanceFilter(.greaterThan, try money("2000.00"))))
+            == ["Harbor View Apartments", "O'Neil Construction", "O'Neil Construction:Lakeside Remodel"])
+        let since = try #require(QBDateTime("2026-01-01T00:00:00"))
+        #expect(try await names(CustomerListFilter(fromModifiedDate: since)) == ["O'Neil Construction", "O'Neil Construction:Lakeside Remodel", "Sunset Veterinary Clinic"])
+        #expect(try await names(CustomerListFilter(maxReturned: 2)) == ["Baker Street Bakery", "Cedar Ridge Dental"])
+    }
+
+    @Test("date macros and reference-number ranges select relative to the host's today")
+    func dateMacrosAndRanges() async throws {
+        let quickBooks = try acme()
+        #expect(await quickBooks.today == QBDate("2026-11-26"))
+        func refs(_ filter: TxnFilter) async throws -> [String] {
+            try await sendOne(InvoiceQueryRq(requestID: "i", selection: .filter(filter)), to: quickBooks).invoices.compactMap(\.refNumber)
+        }
+        #expect(try await refs(TxnFilter(dateRange: .txnDateMacro(.thisMonth))) == ["1022", "1024", "1025"])
+        #expect(try await refs(TxnFilter(dateRange: .txnDateMacro(.lastMonth))) == ["1015", "1016", "1017", "1018", "1019", "1020", "1021"])
+        #expect(try await refs(TxnFilter(dateRange: .txnDateMacro(.lastCalendarYear))) == ["1023"])
+        #expect(try await refs(TxnFilter(refNumber: .range(from: "1008", to: "1011"))) == ["1008", "1009", "1010", "1011"])
+    }
+
+    @Test("metaData MetaDataOnly counts without records, and iterator Stop ends an iterator")
+    func metaDataAndStop() async throws {
+        let quickBooks = try acme()
+        let counted = try #require(try await sendRaw(qbxmlDocument(
+            "<InvoiceQueryRq requestID=\"m\" metaData=\"MetaDataOnly\"><PaidStatus>NotPaidOnly</PaidStatus></InvoiceQueryRq>"), to: quickBooks).first)
+        #expect(counted.header.retCount == 19)
+        #expect(counted.invoices.isEmpty)
+        let filter = TxnQuerySelection.filter(TxnFilter(maxReturned: 5))
+        let first = try await sendOne(InvoiceQueryRq(requestID: "s", selection: filter, iterator: .start), to: quickBooks)
+        let iteratorID = try #require(first.header.iteratorID)
+        let stopped = try await sendOne(InvoiceQueryRq(requestID: "t", selection: filter, iterator: .stop(iteratorID: iteratorID)), to: quickBooks)
+        expectStatus(stopped, 0)
+        #expect(await quickBooks.liveIteratorCount == 0)
+        let after = try await sendOne(InvoiceQueryRq(requestID: "u", selection: filter, iterator: .continue(iteratorID: iteratorID)), to: quickBooks)
+        expectStatus(after, 3391)
+    }
+
     @Test("a modified-date filter finds the invoice a new payment touched")
     func modifiedSince() async throws {
         let quickBooks = try acme()
@@ -124,7 +170,8 @@ struct QueryTests {
         let slim = try await sendOne(InvoiceQueryRq(requestID: "a", selection: .refNumbers(["1003"]), includeLinkedTxns: true,
                                                     includeRetElements: ["TxnID", "BalanceRemaining"]), to: quickBooks)
         let invoice = try #require(slim.invoices.first)
-        #expect(invoice.txnID != nil && invoice.balanceRemaining == (try money("150.00")))
+        #expect(invoice.txnID != nil)
+        #expect(invoice.balanceRemaining == (try money("150.00")))
         #expect(invoice.refNumber == nil && invoice.customer == nil && invoice.linkedTxns.isEmpty)
         let bare = try await sendOne(ReceivePaymentQueryRq(requestID: "b", selection: .refNumbers(["2290"])), to: quickBooks)
         #expect(bare.payments.first?.appliedTo.isEmpty == true)

@@ -128,7 +128,14 @@ public struct WebConnectorSessions: WebConnectorBackend {
     /// failures the bridge re-checks by itself, design.md §6).
     func hasWork(_ company: Company, work: SessionWork) async throws -> Bool {
         if !work.steps.isEmpty { return true }
-        return try await store.jobs.pendingCount(companyID: company.id) > 0
+        if try await store.jobs.pendingCount(companyID: company.id) > 0 { return true }
+        // Jobs held by a session that went silent (the Web Connector or a server died): a new session
+        // takes it over and looks them up before anything is sent again.
+        if let open = try await store.sessions.openSession(companyID: company.id),
+           open.lastSeenAt.adding(seconds: configuration.sessionStaleAfterSeconds) <= .now {
+            return try await store.jobs.inFlightCount(companyID: company.id) > 0
+        }
+        return false
     }
 
     // MARK: sendRequestXML

@@ -3,7 +3,6 @@ import QBXML
 /// The TxnFilter group of Invoice-, CreditMemo- and ReceivePaymentQueryRq (qbxml-messages.md §2),
 /// resolved against the company: date ranges, entity and account sets, reference-number match or range.
 struct TxnFilterSpec: Sendable {
-    var maxReturned: Int?
     var modifiedFrom: QBDateTime?
     var modifiedTo: QBDateTime?
     var txnFrom: QBDate?
@@ -19,7 +18,6 @@ struct TxnFilterSpec: Sendable {
 
     /// Reads the filter children of a query element; unknown ListIDs are a 3120 failure.
     init(_ query: RequestElement, file: CompanyFile) throws(StatusFailure) {
-        maxReturned = query.value("MaxReturned").flatMap { Int($0) }
         if let range = query.child("ModifiedDateRangeFilter") {
             modifiedFrom = range.value("FromModifiedDate").flatMap { QBDateTime($0) }
             modifiedTo = range.value("ToModifiedDate").flatMap { QBDateTime($0) }.map(Self.endOfDayIfDateOnly)

@@ -2,13 +2,15 @@ import QBXML
 
 /// Issues identifiers shaped like QuickBooks' own (qbxml-messages.md §5, IDTYPE):
 /// transaction IDs `1A2B-1718000000` (a hex counter, a dash, the epoch second of creation), list IDs
-/// `80000001-1718000000` (an eight-digit hex counter from 0x80000001), and transaction numbers 1, 2, 3 …
+/// `80000001-1718000000` (an eight-digit hex counter from 0x80000001, one counter per list, as the
+/// real captures show customer and template both at 80000001), and transaction numbers 1, 2, 3 …
 ///
 /// The bridge must treat them as opaque; making them look real catches code that would not.
 struct IDGenerator: Sendable {
     private var transactionCounter: UInt64 = 0x10
-    private var listCounter: UInt64 = 0x8000_0001
+    private var listCounters: [ListKind: UInt64] = [:]
     private var transactionNumber = 1
+    private var iteratorCounter: UInt64 = 1
 
     /// A new transaction ID.
     mutating func txnID(at stamp: Stamp) -> TxnID {
@@ -21,10 +23,16 @@ struct IDGenerator: Sendable {
         txnID(at: stamp).rawValue
     }
 
-    /// A new list ID.
-    mutating func listID(at stamp: Stamp) -> ListID {
-        defer { listCounter += 1 }
-        let hex = String(listCounter, radix: 16, uppercase: true)
+    /// The lists that number their records separately.
+    enum ListKind: Sendable, Hashable {
+        case customer, account, paymentMethod
+    }
+
+    /// A new list ID in one list.
+    mutating func listID(_ kind: ListKind, at stamp: Stamp) -> ListID {
+        let counter = listCounters[kind, default: 0x8000_0001]
+        listCounters[kind] = counter + 1
+        let hex = String(counter, radix: 16, uppercase: true)
         return ListID(String(repeating: "0", count: max(0, 8 - hex.count)) + hex + "-\(stamp.epoch)")
     }
 
@@ -36,7 +44,7 @@ struct IDGenerator: Sendable {
 
     /// A lower-case braced GUID for an iterator, as QuickBooks writes them (`{6fcbb18b-68cf-…}`).
     mutating func iteratorID() -> String {
-        var random = SeededRandom(seed: UInt64(transactionCounter) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(listCounter) &+ UInt64(transactionNumber) &+ iteratorCounter)
+        var random = SeededRandom(seed: transactionCounter &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(transactionNumber) &+ iteratorCounter)
         iteratorCounter &+= 1
         func hex(_ digits: Int) -> String {
             var text = ""
@@ -46,5 +54,4 @@ struct IDGenerator: Sendable {
         return "{\(hex(8))-\(hex(4))-4\(hex(3))-a\(hex(3))-\(hex(12))}"
     }
 
-    private var iteratorCounter: UInt64 = 1
 }

@@ -98,6 +98,14 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// Jobs of a company held by sessions (their answers may still come, or the session died).
+    public func inFlightCount(companyID: CompanyID) async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND status = 'in_flight'")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// Jobs waiting (queued, uncertain or due for a re-check) — counted for progress.
     static func claimable(now: Timestamp) -> SQLQueryString {
         """

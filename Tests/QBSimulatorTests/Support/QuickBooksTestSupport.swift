@@ -49,7 +49,7 @@ func paymentAdd(_ requestID: String = "pay-1", customer: String, total: String, 
         requestID: requestID, customer: .fullName(customer), txnDate: try #require(QBDate("2026-11-20")), refNumber: "BR-1",
         totalAmount: try #require(Money(total)), paymentMethod: paymentMethod.map { .fullName($0) },
         memo: "QBB:test", depositToAccount: depositTo.map { .fullName($0) }, externalGUID: guid,
-        appliedTo: try applications.map { AppliedToTxnAdd(txnID: $0.0, paymentAmount: try #require(Money($0.1))) }
+        appliedTo: try applications.map { AppliedToTxnAdd(txnID: $0.0, paymentAmount: try money($0.1)) }
     )
 }
 

@@ -1,0 +1,196 @@
+import Bridge
+import Foundation
+import QBSimulator
+import QBXML
+import Store
+import Testing
+
+@Suite("Payment posting end to end: simulated Web Connector and QuickBooks over HTTP")
+struct PaymentPostingEndToEndTests {
+    @Test("100 payments, full and partial, by TxnID and by RefNumber, post exactly once with the right balances")
+    func hundredPayments() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 25, invoices: 400, seed: 42)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let open = await quickBooks.openInvoices()
+            var seenRefs: [String: Int] = [:]
+            for invoice in await quickBooks.invoices() { seenRefs[invoice.refNumber ?? "", default: 0] += 1 }
+            let chosen = Array(open.filter { seenRefs[$0.refNumber ?? ""] == 1 && ($0.balanceRemaining ?? .zero) >= Money(cents: 200)! }.prefix(100))
+            try #require(chosen.count == 100)
+            let paymentsBefore = await quickBooks.payments().count
+            var expected: [(job: JobID, invoice: TxnID, amount: Money, balance: Money)] = []
+            for (index, invoice) in chosen.enumerated() {
+                let balance = try #require(invoice.balanceRemaining)
+                let amount = index % 3 == 0 ? Money(cents: balance.cents / 2)! : balance
+                let txnID = try #require(invoice.txnID)
+                let byTxnID = index % 2 == 0
+                let job = try await lab.pay("p\(index)", customer: try lab.customer(of: invoice), amount: amount,
+                                            invoice: (byTxnID ? txnID.rawValue : nil, byTxnID ? nil : invoice.refNumber))
+                expected.append((job, txnID, amount, balance))
+            }
+            let reports = await lab.sync()
+            let roundTrips = reports.reduce(0) { $0 + $1.roundTrips }
+            #expect(reports.first?.closeConnection?.contains("Posted 100 payments") == true, "\(reports.first?.closeConnection ?? "-")")
+            #expect(roundTrips <= 4, "round trips: \(roundTrips)")
+            #expect(await quickBooks.payments().count == paymentsBefore + 100)
+            for item in expected {
+                let job = try await lab.job(item.job)
+                #expect(job.status == .posted)
+                let txnID = try #require(job.txnID)
+                let payment = try #require(await quickBooks.payment(TxnID(txnID)))
+                #expect(payment.totalAmount == item.amount)
+                #expect(payment.appliedTo.map(\.txnID) == [item.invoice])
+                let invoice = try #require(await quickBooks.invoice(item.invoice))
+                #expect(invoice.balanceRemaining == Money(cents: item.balance.cents - item.amount.cents))
+            }
+            // Nothing left: the next run gets "none", and nothing is posted twice.
+            let next = await lab.webConnector.runSession()
+            #expect(next.outcome == .noWork)
+            #expect(await quickBooks.payments().count == paymentsBefore + 100)
+        }
+    }
+
+    @Test("a payment on an invoice paid by hand becomes already_applied, naming the manual payment")
+    func alreadyApplied() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 1)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first)
+            let txnID = try #require(invoice.txnID)
+            let balance = try #require(invoice.balanceRemaining)
+            let job = try await lab.pay("manual", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            let manual = try await quickBooks.payInvoiceByHand(txnID, refNumber: "CHK-881")
+            let paymentsBefore = await quickBooks.payments().count
+            await lab.sync()
+            #expect(try await lab.job(job).status == .failed)
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == "already_applied")
+            #expect(failure.summary.contains(invoice.refNumber ?? "?"))
+            #expect(failure.evidence.contains(manual.rawValue) || failure.summary.contains("CHK-881"))
+            #expect(!failure.autoRecheck)
+            #expect(await quickBooks.payments().count == paymentsBefore, "nothing may be posted on a paid invoice")
+        }
+    }
+
+    @Test("a credit memo makes amount_changed; un-applying it lets the payment post by itself on the next sync")
+    func creditMemoRecheck() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 2)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first { ($0.balanceRemaining ?? .zero) > Money(cents: 10_000)! })
+            let txnID = try #require(invoice.txnID)
+            let balance = try #require(invoice.balanceRemaining)
+            let job = try await lab.pay("memo", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            let memo = try await quickBooks.applyCreditMemo(to: txnID, amount: Money(cents: 5_000)!)
+            let first = await lab.sync(maxSessions: 1)
+            #expect(first.first?.closeConnection?.contains("1 needs attention") == true)
+            #expect(try await lab.job(job).status == .failed)
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == "amount_changed")
+            #expect(failure.autoRecheck)
+            #expect(failure.evidence.contains(memo.rawValue))
+            // Still waiting: the next run is not "none" while the re-check is pending.
+            try await quickBooks.unapplyCreditMemo(memo, from: txnID)
+            let second = await lab.webConnector.runSession()
+            #expect(second.outcome == .completed)
+            let posted = try await lab.job(job)
+            #expect(posted.status == .posted)
+            #expect(posted.txnID != nil)
+            #expect(try await lab.failure(job) == nil)
+            let closed = try #require(try await bridge.store.failures.find(failure.id))
+            #expect(closed.status == .resolved)
+            #expect(await quickBooks.invoice(txnID)?.balanceRemaining == .zero)
+        }
+    }
+
+    @Test("a deleted and recreated invoice becomes invoice_missing with the recreated invoice as the candidate")
+    func recreatedInvoice() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 3)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first)
+            let txnID = try #require(invoice.txnID)
+            let balance = try #require(invoice.balanceRemaining)
+            let job = try await lab.pay("recreated", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            let recreated = try await quickBooks.recreateInvoice(txnID)
+            await lab.sync()
+            #expect(try await lab.job(job).status == .failed)
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == "invoice_missing")
+            #expect(failure.evidence.contains(recreated.rawValue), "\(failure.evidence)")
+            #expect(await quickBooks.invoice(recreated)?.balanceRemaining == balance, "the payment is never moved silently")
+        }
+    }
+
+    @Test("an invoice changed between the check and the add is classified the same way (3210, then the follow-up check)")
+    func changedBetweenCheckAndAdd() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 4)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first { ($0.balanceRemaining ?? .zero) > Money(cents: 10_000)! })
+            let txnID = try #require(invoice.txnID)
+            let balance = try #require(invoice.balanceRemaining)
+            let job = try await lab.pay("race", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            await quickBooks.setBeforeApplying { [quickBooks] _ in
+                await quickBooks.setBeforeApplying(nil)
+                _ = try? await quickBooks.applyCreditMemo(to: txnID, amount: Money(cents: 2_500)!)
+            }
+            let reports = await lab.sync(maxSessions: 1)
+            #expect(reports.first?.roundTrips == 4, "company-file check, preflight, post, follow-up")
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == "amount_changed")
+            #expect(failure.statusCode == 3210)
+        }
+    }
+
+    @Test("a lost response after QuickBooks applied the payment ends in exactly one payment, also across a server restart")
+    func lostResponse() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-lost-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = DatabaseLocation.sqlite(path: directory.appendingPathComponent("bridge.sqlite").path)
+        let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 5)
+        let invoice = try #require(await quickBooks.openInvoices().first)
+        let txnID = try #require(invoice.txnID)
+        let balance = try #require(invoice.balanceRemaining)
+        let paymentsBefore = await quickBooks.payments().count
+        let job = try await withBridge(on: location) { bridge in
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let job = try await lab.pay("lost", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            let report = await lab.webConnector.runSession(faults: [.dropResponse(roundTrip: 3)])
+            #expect(report.outcome == .interrupted)
+            #expect(report.roundTrips == 3, "company-file check, preflight, then the post whose answer is lost")
+            #expect(await quickBooks.payments().count == paymentsBefore + 1, "QuickBooks applied it")
+            return job
+        }
+        // A new server process on the same database: the old session is stale, its job uncertain.
+        try await withBridge(on: location) { bridge in
+            let port = try #require(bridge.client.port)
+            let company = try #require(try await bridge.store.companies.all().first)
+            let connector = FakeWebConnector(baseURL: "http://127.0.0.1:\(port)", username: company.username, password: PaymentLab.password,
+                                             quickBooks: quickBooks,
+                                             configuration: WebConnectorConfiguration(ownerID: try await bridge.store.installation.ownerID(), fileID: company.fileID))
+            let reports = await connector.runUntilIdle()
+            #expect(reports.first?.outcome == .completed)
+            let stored = try #require(try await bridge.store.jobs.find(job))
+            #expect(stored.status == .posted)
+            #expect(await quickBooks.payments().count == paymentsBefore + 1, "exactly one payment in QuickBooks")
+            #expect(stored.txnID == (await quickBooks.payments().last?.txnID?.rawValue))
+        }
+    }
+
+    /// A bridge on a given database file, with sessions considered stale at once (the restart case).
+    func withBridge<R: Sendable>(on location: DatabaseLocation, _ body: @Sendable (RunningBridge) async throws -> R) async throws -> R {
+        try await Database.withOpened(location, logger: TestDatabase.logger) { database in
+            let store = Store(database: database)
+            try await store.migrate()
+            var configuration = ServerConfigurationFactory.make()
+            configuration.bridge.sessionStaleAfterSeconds = 0
+            let token = try await store.tokens.create(label: "test", actor: "test")
+            let app = try ServerFactory.make(configuration, store)
+            let frozen = configuration
+            return try await app.test(.live) { client in
+                try await body(RunningBridge(client: client, store: store, token: token, configuration: frozen))
+            }
+        }
+    }
+}
