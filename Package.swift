@@ -109,9 +109,10 @@ let package = Package(
         .executableTarget(
             name: "qbbridge",
             dependencies: [
-                "Server", "Bridge", "Store", "WebConnector", "QBXML",
+                "Server", "Bridge", "Store", "WebConnector", "QBXML", "QBSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

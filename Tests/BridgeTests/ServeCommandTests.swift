@@ -43,4 +43,25 @@ struct ServeCommandTests {
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
     }
+
+    @Test("qbbridge demo tells the story on a fresh directory, and --sync shows the automatic re-check")
+    func demo() throws {
+        let binary = try #require(CLI.binary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try CLI.run(binary, ["demo", "--port", "0"], directory: directory)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Posted 6 payments; 3 need attention"), "\(first.output)")
+        for category in ["[already_applied]", "[amount_changed]", "[invoice_missing]"] {
+            #expect(first.output.contains("FAILED") && first.output.contains(category), "missing \(category)")
+        }
+        #expect(first.output.contains("First step:"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("qbbridge.sqlite").path))
+        let second = try CLI.run(binary, ["demo", "--port", "0", "--sync"], directory: directory)
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.contains("Posted 1 payment."), "\(second.output)")
+        #expect(second.output.contains("resolved [amount_changed]"))
+        #expect(!second.output.contains("[amount_changed] Invoice") || second.output.contains("resolved [amount_changed] Invoice"))
+    }
 }

@@ -23,9 +23,11 @@ enum CLI {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }
 
-    static func run(_ binary: URL, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ binary: URL, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["QBBRIDGE_LOG_LEVEL"] = "error"
