@@ -178,6 +178,32 @@ struct PaymentPostingEndToEndTests {
         }
     }
 
+    @Test("reversing a posted payment deletes it in QuickBooks, the invoice reopens, and the payment says reversed")
+    func refund() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 6)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first)
+            let txnID = try #require(invoice.txnID)
+            let balance = try #require(invoice.balanceRemaining)
+            let job = try await lab.pay("refund", customer: try lab.customer(of: invoice), amount: balance, invoice: (txnID.rawValue, nil))
+            await lab.sync()
+            let posted = try await lab.job(job)
+            let paymentTxnID = try #require(posted.txnID)
+            #expect(await quickBooks.invoice(txnID)?.balanceRemaining == .zero)
+            let reverse = try await bridge.api(.post, "/payments/\(job)/reverse")
+            #expect(reverse.status == .accepted)
+            #expect(try PaymentAPITests.json(reverse)["status"] as? String == "reversing")
+            await lab.sync()
+            #expect(try await lab.job(job).status == .reversed)
+            #expect(await quickBooks.payment(TxnID(paymentTxnID)) == nil)
+            #expect(await quickBooks.invoice(txnID)?.balanceRemaining == balance)
+            let log = try await bridge.store.activity.list(companyID: lab.company.id)
+            #expect(log.contains { $0.action == "payment.reversal_queued" })
+            #expect(log.contains { $0.action == "payment.reversed" })
+        }
+    }
+
     /// A bridge on a given database file, with sessions considered stale at once (the restart case).
     func withBridge<R: Sendable>(on location: DatabaseLocation, _ body: @Sendable (RunningBridge) async throws -> R) async throws -> R {
         try await Database.withOpened(location, logger: TestDatabase.logger) { database in
