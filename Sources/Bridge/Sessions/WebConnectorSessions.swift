@@ -62,7 +62,8 @@ public struct WebConnectorSessions: WebConnectorBackend {
     private func decideAuthentication(username: String, password: String) async -> AuthenticationOutcome {
         let throttleKey = "qbwc:" + username.lowercased()
         do {
-            if try await store.throttle.isLocked(throttleKey) {
+            let throttle = try await store.throttle.state(throttleKey)
+            if throttle.locked {
                 logger.notice("Web Connector login refused: too many failures", metadata: ["username": "\(username.prefix(64))"])
                 return .invalidUser
             }
@@ -75,7 +76,7 @@ public struct WebConnectorSessions: WebConnectorBackend {
                 try await recordFailedLogin(throttleKey, username: username, companyID: company.id)
                 return .invalidUser
             }
-            try await store.throttle.recordSuccess(throttleKey)
+            if throttle.hasFailures { try await store.throttle.recordSuccess(throttleKey) }
             let work = try await plannedWork(for: company)
             guard try await hasWork(company, work: work) else {
                 logger.debug("no work", metadata: ["company": "\(company.id)"])

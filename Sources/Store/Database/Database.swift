@@ -5,6 +5,7 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The connection to the store's database, SQLite or PostgreSQL, behind one SQLKit surface.
 ///
@@ -19,6 +20,8 @@ public final class Database: Sendable {
     }
 
     private let backend: Backend
+    /// Installation facts that never change once stored (the OwnerID), kept after the first read.
+    let settledValues = Mutex<[String: String]>([:])
     /// Where the data lives.
     public let location: DatabaseLocation
     let logger: Logger

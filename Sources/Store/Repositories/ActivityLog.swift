@@ -85,7 +85,7 @@ public struct ActivityLog: Sendable {
             if let cursor { query = query.where("id", .lessThan, SQLBind(cursor)) }
             let rows = try await query.orderBy("id", .descending).limit(max(1, min(limit, 1000))).all()
             return try rows.map { row in
-                let stored = try row.decode(model: ActivityRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let stored = try row.decode(model: ActivityRow.self)
                 return ActivityEntry(
                     id: stored.id, at: Timestamp(milliseconds: stored.at), actor: stored.actor,
                     companyID: stored.companyId.map(CompanyID.init), subject: stored.subject,
@@ -105,4 +105,16 @@ private struct ActivityRow: Decodable {
     var subjectId: String?
     var action: String
     var detail: String
+
+    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case at
+        case actor
+        case companyId = "company_id"
+        case subject
+        case subjectId = "subject_id"
+        case action
+        case detail
+    }
 }

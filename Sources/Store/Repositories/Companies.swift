@@ -122,7 +122,7 @@ public struct Companies: Sendable {
     }
 
     static func company(_ row: any SQLRow) throws -> Company {
-        let stored = try row.decode(model: CompanyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: CompanyRow.self)
         return Company(
             id: CompanyID(stored.id), name: stored.name, username: stored.username, fileID: stored.fileId,
             runEveryMinutes: stored.runEveryMinutes, syncStartDate: stored.syncStartDate, readOnly: stored.readOnly,
@@ -166,4 +166,32 @@ private struct CompanyRow: Decodable {
     var lastSyncAt: Int64?
     var lastSessionSummary: String?
     var connectionProblem: String?
+
+    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case username
+        case fileId = "file_id"
+        case runEveryMinutes = "run_every_minutes"
+        case syncStartDate = "sync_start_date"
+        case readOnly = "read_only"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case qbProduct = "qb_product"
+        case qbVersion = "qb_version"
+        case qbCountry = "qb_country"
+        case qbFileMode = "qb_file_mode"
+        case qbxmlSupported = "qbxml_supported"
+        case qbxmlVersion = "qbxml_version"
+        case companyFile = "company_file"
+        case qbCompanyName = "qb_company_name"
+        case autoApplyPayments = "auto_apply_payments"
+        case hcpAt = "hcp_at"
+        case fileVerifiedAt = "file_verified_at"
+        case lastSessionAt = "last_session_at"
+        case lastSyncAt = "last_sync_at"
+        case lastSessionSummary = "last_session_summary"
+        case connectionProblem = "connection_problem"
+    }
 }

@@ -158,7 +158,7 @@ public struct Failures: Sendable {
     }
 
     static func record(_ row: any SQLRow) throws -> FailureRecord {
-        let stored = try row.decode(model: FailureRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: FailureRow.self)
         guard let status = FailureStatus(rawValue: stored.status) else {
             throw StoreError.corruptRow(table: "failures", detail: "status \(stored.status)")
         }
@@ -193,4 +193,27 @@ private struct FailureRow: Decodable {
     var createdAt: Int64
     var updatedAt: Int64
     var closedAt: Int64?
+
+    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case companyId = "company_id"
+        case jobId = "job_id"
+        case category
+        case title
+        case summary
+        case evidence
+        case statusCode = "status_code"
+        case statusMessage = "status_message"
+        case hresult
+        case resolution
+        case actions
+        case autoRecheck = "auto_recheck"
+        case isConnection = "is_connection"
+        case status
+        case reason
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case closedAt = "closed_at"
+    }
 }

@@ -12,7 +12,8 @@ public struct Installation: Sendable {
     }
 
     private func value(for key: String, default make: @Sendable () -> String) async throws -> String {
-        try await database.transaction { sql in
+        if let known = database.settledValues.withLock({ $0[key] }) { return known }
+        let value = try await database.transaction { sql in
             if let row = try await sql.select().column("value").from("installation").where("key", .equal, SQLBind(key)).first() {
                 return try row.decode(column: "value", as: String.self)
             }
@@ -23,5 +24,7 @@ public struct Installation: Sendable {
             }
             return try row.decode(column: "value", as: String.self)
         }
+        database.settledValues.withLock { $0[key] = value }
+        return value
     }
 }

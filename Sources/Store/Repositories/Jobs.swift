@@ -211,7 +211,7 @@ public struct Jobs: Sendable {
     }
 
     static func job(_ row: any SQLRow) throws -> Job {
-        let stored = try row.decode(model: JobRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: JobRow.self)
         guard let kind = JobKind(rawValue: stored.kind), let status = JobStatus(rawValue: stored.status) else {
             throw StoreError.corruptRow(table: "jobs", detail: "kind \(stored.kind) status \(stored.status)")
         }
@@ -248,4 +248,28 @@ private struct JobRow: Decodable {
     var dependsOn: String?
     var createdAt: Int64
     var updatedAt: Int64
+
+    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
+    enum CodingKeys: String, CodingKey {
+        case seq
+        case id
+        case companyId = "company_id"
+        case kind
+        case status
+        case priority
+        case externalId = "external_id"
+        case bodyHash = "body_hash"
+        case payload
+        case state
+        case result
+        case txnId = "txn_id"
+        case sessionId = "session_id"
+        case claimedAt = "claimed_at"
+        case sentAt = "sent_at"
+        case attempts
+        case nextAttemptAt = "next_attempt_at"
+        case dependsOn = "depends_on"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }

@@ -14,10 +14,17 @@ public struct LoginThrottle: Sendable {
 
     /// Whether the key is locked now.
     public func isLocked(_ key: String, now: Timestamp = .now) async throws -> Bool {
+        try await state(key, now: now).locked
+    }
+
+    /// Whether the key is locked, and whether it has failures on record at all (a success then clears them).
+    public func state(_ key: String, now: Timestamp = .now) async throws -> (locked: Bool, hasFailures: Bool) {
         try await database.withConnection { sql in
-            guard let row = try await sql.select().column("locked_until").from("login_throttle").where("key", .equal, SQLBind(key)).first(),
-                  let until = try row.decode(column: "locked_until", as: Int64?.self) else { return false }
-            return until > now.milliseconds
+            guard let row = try await sql.select().column("locked_until").from("login_throttle").where("key", .equal, SQLBind(key)).first() else {
+                return (false, false)
+            }
+            let until = try row.decode(column: "locked_until", as: Int64?.self)
+            return ((until ?? 0) > now.milliseconds, true)
         }
     }
 

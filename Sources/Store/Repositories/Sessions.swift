@@ -71,9 +71,14 @@ public struct Sessions: Sendable {
     /// Saves a session's mutable fields (and bumps `last_seen_at`), optionally with an activity entry,
     /// in one transaction.
     public func save(_ session: SessionRecord, activity: NewActivity? = nil, now: Timestamp = .now) async throws {
+        guard let activity else {
+            // One UPDATE commits atomically on its own; no explicit transaction (and no extra round trips) needed.
+            try await database.withConnection { sql in try await Self.save(session, on: sql, now: now) }
+            return
+        }
         try await database.transaction { sql in
             try await Self.save(session, on: sql, now: now)
-            if let activity { try await ActivityLog.append(activity, on: sql, at: now) }
+            try await ActivityLog.append(activity, on: sql, at: now)
         }
     }
 
@@ -136,7 +141,7 @@ public struct Sessions: Sendable {
     }
 
     static func record(_ row: any SQLRow) throws -> SessionRecord {
-        let stored = try row.decode(model: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: SessionRow.self)
         guard let state = SessionState(rawValue: stored.state) else {
             throw StoreError.corruptRow(table: "sessions", detail: "unknown state \(stored.state)")
         }
@@ -164,4 +169,21 @@ private struct SessionRow: Decodable {
     var responsesReceived: Int
     var summary: String?
     var work: String?
+
+    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case companyId = "company_id"
+        case state
+        case createdAt = "created_at"
+        case lastSeenAt = "last_seen_at"
+        case qbxmlVersion = "qbxml_version"
+        case country
+        case companyFile = "company_file"
+        case lastError = "last_error"
+        case requestsSent = "requests_sent"
+        case responsesReceived = "responses_received"
+        case summary
+        case work
+    }
 }
