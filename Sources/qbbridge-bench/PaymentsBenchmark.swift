@@ -52,8 +52,13 @@ struct PaymentsBenchmark: AsyncParsableCommand {
         let paymentsBefore = await quickBooks.payments().count
         let cpuBefore = server.cpuSeconds
         let documentsBefore = await quickBooks.statistics.documentsReceived
+        var companyRequest = HTTPClientRequest(url: base + "/api/v1/companies/\(companyID)")
+        companyRequest.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let companyBody = try await client.execute(companyRequest, timeout: .seconds(30)).body.collect(upTo: 1 << 20)
+        let company = (try JSONSerialization.jsonObject(with: Data(companyBody.readableBytesView))) as? [String: Any] ?? [:]
         let connector = FakeWebConnector(baseURL: base, username: "bench", password: "bench-password", quickBooks: quickBooks,
-                                         configuration: WebConnectorConfiguration(maxRoundTrips: 10_000))
+                                         configuration: WebConnectorConfiguration(maxRoundTrips: 10_000, ownerID: company["ownerId"] as? String,
+                                                                                  fileID: company["fileId"] as? String))
         let syncStart = ContinuousClock.now
         let reports = await connector.runUntilIdle(maxSessions: 5)
         let syncSeconds = Self.seconds(ContinuousClock.now - syncStart)
