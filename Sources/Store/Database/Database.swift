@@ -76,6 +76,10 @@ public final class Database: Sendable {
         let database = try await open(location, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
+            if case .postgres = location {
+                // Let the pool's run loop start before the first lease (PostgresNIO warns otherwise).
+                try await Task.sleep(for: .milliseconds(20))
+            }
             do {
                 let result = try await body(database)
                 group.cancelAll()
