@@ -220,3 +220,34 @@ struct PaymentPostingEndToEndTests {
         }
     }
 }
+
+@Suite("Transient failures end to end")
+struct TransientFailureTests {
+    @Test("a record locked in QuickBooks becomes record_locked with a backoff, and posts once the lock is gone")
+    func recordLocked() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 5, invoices: 30, seed: 8)
+            let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
+            let invoice = try #require(await quickBooks.openInvoices().first)
+            let txnID = try #require(invoice.txnID)
+            let job = try await lab.pay("locked", customer: try lab.customer(of: invoice), amount: invoice.balanceRemaining ?? .zero,
+                                        invoice: (txnID.rawValue, nil))
+            await quickBooks.lock(txnID.rawValue)
+            await lab.sync(maxSessions: 1)
+            var stored = try await lab.job(job)
+            #expect(stored.status == .failed)
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == "record_locked")
+            #expect(failure.autoRecheck)
+            let next = try #require(stored.nextAttemptAt)
+            #expect(next > .now, "backed off, not retried at once")
+            #expect(await lab.webConnector.runSession().outcome == .noWork, "nothing to do until the backoff ends")
+            await quickBooks.unlock(txnID.rawValue)
+            stored.nextAttemptAt = .now
+            try await bridge.store.jobs.save(stored, activity: nil)
+            await lab.sync(maxSessions: 1)
+            #expect(try await lab.job(job).status == .posted)
+            #expect(try await bridge.store.failures.find(failure.id)?.status == .resolved)
+        }
+    }
+}

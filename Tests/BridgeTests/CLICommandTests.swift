@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite("Operator commands")
+struct CLICommandTests {
+    @Test("migrate, company add, enqueue payment (idempotent), failures list and report work against one database")
+    func operatorFlow() throws {
+        let binary = try #require(CLI.binary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-ops-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("ops.sqlite").path
+        let migrate = try CLI.run(binary, ["migrate", "--database", database])
+        #expect(migrate.status == 0, "\(migrate.error)")
+        #expect(migrate.output.contains("applied migrations"))
+        let again = try CLI.run(binary, ["migrate", "--database", database])
+        #expect(again.output.contains("schema already at version"))
+        let add = try CLI.run(binary, ["company", "add", "--name", "Acme", "--username", "acme", "--password-stdin", "--database", database],
+                              input: "correct horse\n")
+        #expect(add.status == 0, "\(add.error)")
+        let payment = directory.appendingPathComponent("payment.json")
+        try #"{"externalId": "cli-1", "customer": {"fullName": "Jasmine Desai"}, "amount": "120.00", "date": "2026-11-20", "applications": [{"invoice": {"refNumber": "1043"}, "amount": "120.00"}]}"#
+            .write(to: payment, atomically: true, encoding: .utf8)
+        let queued = try CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
+        #expect(queued.status == 0, "\(queued.error)")
+        #expect(queued.output.contains("Queued payment cli-1"))
+        let replay = try CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
+        #expect(replay.output.contains("was already queued"))
+        let invalid = try CLI.run(binary, ["enqueue", "payment", "-", "--company", "acme", "--database", database],
+                                  input: #"{"externalId": "cli-2", "customer": {"fullName": "A"}, "amount": "abc", "date": "2026-11-20"}"#)
+        #expect(invalid.status != 0)
+        #expect(invalid.error.contains("amount"))
+        let list = try CLI.run(binary, ["failures", "list", "--database", database])
+        #expect(list.output.contains("No open failures"))
+        let report = try CLI.run(binary, ["failures", "report", "--database", database])
+        #expect(report.status == 0, "\(report.error)")
+        #expect(report.output.contains("Acme (acme): 1 payments, 0 failed, rate 0.0%"), "\(report.output)")
+    }
+}
