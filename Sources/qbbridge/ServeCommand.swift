@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds after which a session re-reads QuickBooks' host facts and re-checks the company file stamp (env QBBRIDGE_HOST_INFO_REFRESH_SECONDS; default 604800, a week).")
     var hostInfoRefreshSeconds: Double?
 
+    @Option(help: "Seconds of silence after which a company's session may be replaced by a new one (env QBBRIDGE_SESSION_STALE_SECONDS; default 900).")
+    var sessionStaleSeconds: Double?
+
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var loggingOptions: LoggingOptions
 
@@ -64,6 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let refresh = hostInfoRefreshSeconds ?? Environment.value("QBBRIDGE_HOST_INFO_REFRESH_SECONDS").flatMap(Double.init) {
             guard refresh >= 0 else { throw ValidationError("--host-info-refresh-seconds must not be negative.") }
             bridge.hostInfoRefreshSeconds = refresh
+        }
+        if let stale = sessionStaleSeconds ?? Environment.value("QBBRIDGE_SESSION_STALE_SECONDS").flatMap(Double.init) {
+            guard stale >= 0 else { throw ValidationError("--session-stale-seconds must not be negative.") }
+            bridge.sessionStaleAfterSeconds = stale
         }
         if let minimum = minClientVersion ?? Environment.value("QBBRIDGE_MIN_CLIENT_VERSION") { bridge.minimumClientVersion = minimum }
         return ServerConfiguration(host: host, port: port, database: try databaseOptions.location(),

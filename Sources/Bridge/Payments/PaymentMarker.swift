@@ -1,14 +1,14 @@
 import Crypto
 import Foundation
-import QBXML
-import Store
+public import QBXML
+public import Store
 
 /// The marker every posted payment carries so that a payment whose answer was lost can be found again
 /// before anything is re-sent (qbxml-messages.md §6): a deterministic ExternalGUID derived from the job id
 /// (qbXML 9.0+), and a short tag in the memo for people and for older versions.
-enum PaymentMarker {
+public enum PaymentMarker {
     /// `{8-4-4-4-12}` from SHA-256 of the job id, shaped as a version-5-style UUID.
-    static func externalGUID(for job: JobID) -> QBGUID {
+    public static func externalGUID(for job: JobID) -> QBGUID {
         var bytes = Array(SHA256.hash(data: Data(("qbbridge-payment:" + job.rawValue).utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0f) | 0x50
         bytes[8] = (bytes[8] & 0x3f) | 0x80

@@ -88,8 +88,7 @@ public struct WebConnectorSessions: WebConnectorBackend {
             case .busy(let existing):
                 logger.notice("Web Connector busy: a session is live", metadata: ["company": "\(company.id)", "session": "\(existing.id)"])
                 return .busy(postponeSeconds: 60)
-            case .opened(var session, let replaced):
-                if let replaced { try await store.jobs.release(sessionID: replaced) }
+            case .opened(var session, _):
                 session.work = work.json
                 try await store.sessions.save(session)
                 logger.info("session opened", metadata: ["company": "\(company.id)", "session": "\(session.id)"])
@@ -130,13 +129,10 @@ public struct WebConnectorSessions: WebConnectorBackend {
     func hasWork(_ company: Company, work: SessionWork) async throws -> Bool {
         if !work.steps.isEmpty { return true }
         if try await store.jobs.pendingCount(companyID: company.id) > 0 { return true }
-        // Jobs held by a session that went silent (the Web Connector or a server died): a new session
-        // takes it over and looks them up before anything is sent again.
-        if let open = try await store.sessions.openSession(companyID: company.id),
-           open.lastSeenAt.adding(seconds: configuration.sessionStaleAfterSeconds) <= .now {
-            return try await store.jobs.inFlightCount(companyID: company.id) > 0
-        }
-        return false
+        // Jobs held by a session that is gone or went silent (the Web Connector or a server died): a new
+        // session takes them over and looks them up before anything is sent again.
+        let staleBefore = Timestamp.now.adding(seconds: -configuration.sessionStaleAfterSeconds)
+        return try await store.jobs.abandonedCount(companyID: company.id, staleBefore: staleBefore) > 0
     }
 
     // MARK: sendRequestXML

@@ -98,12 +98,33 @@ public struct Jobs: Sendable {
         }
     }
 
-    /// Jobs of a company held by sessions (their answers may still come, or the session died).
-    public func inFlightCount(companyID: CompanyID) async throws -> Int {
+    /// Jobs of a company held by sessions that are gone: not open any more, or silent since `staleBefore`
+    /// (the Web Connector or a server died). A new session takes them over.
+    public func abandonedCount(companyID: CompanyID, staleBefore: Timestamp) async throws -> Int {
         try await database.withConnection { sql in
-            try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND status = 'in_flight'")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM jobs j LEFT JOIN sessions s ON s.id = j.session_id
+                WHERE j.company_id = \(bind: companyID.rawValue) AND j.status = 'in_flight'
+                AND (s.id IS NULL OR s.state <> 'open' OR s.last_seen_at < \(bind: staleBefore.milliseconds))
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
         }
+    }
+
+    /// Inside a new session's transaction: every job of the company still in flight belongs to a session
+    /// that is gone (only one session per company is open), so it goes back to the queue — `uncertain`
+    /// when its request may have reached QuickBooks.
+    static func releaseCompany(_ companyID: CompanyID, except sessionID: String, on sql: any SQLDatabase, now: Timestamp) async throws -> Int {
+        let rows = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND status = 'in_flight'
+            AND (session_id IS NULL OR session_id <> \(bind: sessionID))
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard rows > 0 else { return 0 }
+        try await sql.raw("""
+            UPDATE jobs SET status = CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'uncertain' END, session_id = NULL,
+            claimed_at = NULL, updated_at = \(bind: now.milliseconds)
+            WHERE company_id = \(bind: companyID.rawValue) AND status = 'in_flight' AND (session_id IS NULL OR session_id <> \(bind: sessionID))
+            """).run()
+        return rows
     }
 
     /// Jobs waiting (queued, uncertain or due for a re-check) — counted for progress.

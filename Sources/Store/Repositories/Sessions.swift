@@ -36,8 +36,10 @@ public struct Sessions: Sendable {
                     .run()
                 try await sql.update("companies").set("last_session_at", to: SQLBind(now.milliseconds))
                     .where("id", .equal, SQLBind(companyID.rawValue)).run()
+                let released = try await Jobs.releaseCompany(companyID, except: id, on: sql, now: now)
                 try await ActivityLog.append(
-                    NewActivity(actor: "web-connector", companyID: companyID, subject: "session", subjectID: id, action: "session.opened"),
+                    NewActivity(actor: "web-connector", companyID: companyID, subject: "session", subjectID: id, action: "session.opened",
+                                detail: released > 0 ? ["releasedJobs": String(released)] : [:]),
                     on: sql, at: now
                 )
                 let record = SessionRecord(id: id, companyID: companyID, state: .open, createdAt: now, lastSeenAt: now,
