@@ -95,8 +95,9 @@ public struct Companies: Sendable {
     /// Sets or clears the company's current connection problem.
     public func setConnectionProblem(_ id: CompanyID, _ problem: String?) async throws {
         try await database.withConnection { sql in
-            try await sql.update("companies").set("connection_problem", to: SQLBind(problem))
-                .where("id", .equal, SQLBind(id.rawValue)).run()
+            var update = sql.update("companies").set("connection_problem", to: SQLBind(problem)).where("id", .equal, SQLBind(id.rawValue))
+            if problem == nil { update = update.where("connection_problem", .isNot, SQLLiteral.null) }
+            try await update.run()
         }
     }
 

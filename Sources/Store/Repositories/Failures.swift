@@ -92,6 +92,11 @@ public struct Failures: Sendable {
 
     /// Resolves every open connection failure of a company (QuickBooks opened again).
     public func resolveConnection(companyID: CompanyID, reason: String, now: Timestamp = .now) async throws {
+        let open = try await database.withConnection { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM failures WHERE company_id = \(bind: companyID.rawValue) AND job_id IS NULL AND status = 'open'")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        guard open > 0 else { return }
         try await database.transaction { sql in
             let open = try await sql.select().column("id").from("failures").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where("job_id", .is, SQLLiteral.null).where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()

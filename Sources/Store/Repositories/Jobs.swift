@@ -194,7 +194,13 @@ public struct Jobs: Sendable {
     /// time), unsent ones `queued`. Called when a session closes, expires or is replaced.
     @discardableResult
     public func release(sessionID: String, now: Timestamp = .now) async throws -> Int {
-        try await database.transaction { sql in
+        // Most sessions end with nothing held: answer that without opening a write transaction.
+        let held = try await database.withConnection { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE session_id = \(bind: sessionID) AND status = 'in_flight'")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        guard held > 0 else { return 0 }
+        return try await database.transaction { sql in
             let rows = try await sql.select().columns("id", "company_id", "sent_at").from("jobs")
                 .where("session_id", .equal, SQLBind(sessionID)).where("status", .equal, SQLBind(JobStatus.inFlight.rawValue)).all()
             for row in rows {
