@@ -52,6 +52,7 @@ public enum BridgeServer {
         SOAPRoutes(service: WebConnectorService(backend: sessions), maximumBodyBytes: configuration.maximumSOAPBodyBytes,
                    publicURL: configuration.bridge.publicURL).register(on: router)
         HealthRoutes(store: store).register(on: router)
+        UIRoutes(store: store, configuration: configuration).register(on: router)
 
         let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
         api.get("/openapi.json") { _, _ -> Response in

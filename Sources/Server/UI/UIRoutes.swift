@@ -1,0 +1,85 @@
+import Bridge
+import Hummingbird
+import Store
+
+/// The admin web UI (design.md §6 "Web UI at /", issue 8): server-rendered pages over the same services
+/// as the JSON API, behind a login, with CSRF-checked plain forms and no script.
+///
+/// Public: `/login`, `/assets/app.css` and the 404 page. Everything else needs a signed-in session and
+/// redirects to `/login` without one.
+struct UIRoutes: Sendable {
+    let store: Store
+    let configuration: ServerConfiguration
+    let passwords: PasswordHasher
+    let renderer: PageRenderer
+    let companies: CompanyService
+    let failures: FailureService
+    let health: HealthService
+
+    init(store: Store, configuration: ServerConfiguration) {
+        self.store = store
+        self.configuration = configuration
+        let passwords = PasswordHasher(cost: configuration.bridge.bcryptCost)
+        self.passwords = passwords
+        self.renderer = PageRenderer()
+        self.companies = CompanyService(store: store, configuration: configuration.bridge, passwords: passwords)
+        self.failures = FailureService(store: store)
+        self.health = HealthService(store: store)
+    }
+
+    /// Adds the UI's routes to the router; the SOAP, API, health and metrics routes are left as they are.
+    func register(on router: Router<BridgeRequestContext>) {
+        let open = router.group(context: UIRequestContext.self).add(middleware: UIErrorMiddleware(renderer: renderer))
+        open.get("/assets/app.css") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+        registerLogin(on: open)
+        open.get("**") { request, _ -> Response in
+            // Paths of the machine interfaces keep their plain 404, exactly as before the UI existed.
+            let path = request.uri.path
+            if path.hasPrefix("/api/") || path.hasPrefix("/qbwc") { throw HTTPError(.notFound) }
+            throw UIError.notFound("Nothing lives at this address. Use the navigation, or start again from the dashboard.")
+        }
+
+        let pages = router.group(context: UIRequestContext.self)
+            .add(middleware: UIErrorMiddleware(renderer: renderer))
+            .add(middleware: UIAuthMiddleware(store: store))
+            .add(middleware: CSRFMiddleware())
+        registerLogout(on: pages)
+        registerDashboard(on: pages)
+        registerFailures(on: pages)
+        registerCompanies(on: pages)
+        registerPayments(on: pages)
+        registerActivity(on: pages)
+    }
+
+    /// Renders a page with its view.
+    func page(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, context: UIRequestContext) -> Response {
+        renderer.page(template, view, status: status, logger: context.logger)
+    }
+
+    /// The chrome of a page, taking the session's waiting flash message.
+    func chrome(_ title: String, _ section: Chrome.Section?, context: UIRequestContext) async throws -> Chrome {
+        Chrome(title: title, context: context, section: section, flash: try await Flash.take(from: context.session, store: store))
+    }
+
+    /// After a form: the message for the next page, and a 303 so a reload does not post again.
+    func redirect(_ location: String, flash: Flash?, context: UIRequestContext) async throws -> Response {
+        if let flash { try await Flash.set(flash, on: context.session, store: store) }
+        return Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
+    /// The companies for filter menus, with one selected.
+    func companyOptions(selected: String?) async throws -> [OptionView] {
+        try await store.companies.all().map { OptionView(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == selected) }
+    }
+
+    /// A path parameter that must be a UUID, or the page is a 404 that says where to look.
+    func id(_ context: UIRequestContext, _ kind: String, list: String) throws -> String {
+        guard let id = UIFormat.uuid(context.parameters.get("id")) else {
+            throw UIError.notFound("That is not a \(kind) address. Pick the \(kind) from the \(list) list.")
+        }
+        return id
+    }
+}

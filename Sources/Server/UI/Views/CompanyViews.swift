@@ -1,0 +1,90 @@
+import Store
+
+/// The companies list.
+struct CompanyListView {
+    struct Row {
+        var href: String
+        var name: String
+        var username: String
+        var runEvery: String
+        var lastSync: String
+        var problem: String?
+        var connectionText: String
+    }
+
+    var chrome: Chrome
+    var rows: [Row]
+    var hasRows: Bool
+
+    init(chrome: Chrome, companies: [Company]) {
+        self.chrome = chrome
+        rows = companies.map { company in
+            Row(href: "/companies/\(company.id.rawValue)", name: company.name, username: company.username,
+                runEvery: "\(company.runEveryMinutes) min", lastSync: UIFormat.timeAndAge(company.lastSyncAt),
+                problem: company.connectionProblem, connectionText: company.lastSyncAt == nil ? "Not connected yet" : "OK")
+        }
+        hasRows = !rows.isEmpty
+    }
+}
+
+/// The "add a company" form, refilled after a refusal (never with the password).
+struct CompanyFormView {
+    var chrome: Chrome
+    var name = ""
+    var username = ""
+    var runEveryMinutes = "15"
+    var syncStartDate = ""
+    var errorSummary: String?
+    var nameError: String?
+    var usernameError: String?
+    var passwordError: String?
+    var runError: String?
+    var dateError: String?
+}
+
+/// One company: details, setup steps, the .qwc download and its settings forms.
+struct CompanyView {
+    var chrome: Chrome
+    var id: String
+    var href: String
+    var name: String
+    var username: String
+    var problem: String?
+    var connectionText: String
+    var details: [PairView]
+    var runEveryMinutes: String
+    var syncStartDate: String
+    var runError: String?
+    var dateError: String?
+    var passwordError: String?
+
+    init(_ company: Company, chrome: Chrome) {
+        self.chrome = chrome
+        id = company.id.rawValue
+        href = "/companies/\(company.id.rawValue)"
+        name = company.name
+        username = company.username
+        problem = company.connectionProblem
+        connectionText = company.lastSyncAt.map { "Last sync \(UIFormat.time($0)) (\(UIFormat.ago($0)))" } ?? "Not connected yet"
+        runEveryMinutes = String(company.runEveryMinutes)
+        syncStartDate = company.syncStartDate ?? ""
+        var details = [
+            PairView(label: "Web Connector user", value: company.username),
+            PairView(label: "Runs every", value: "\(company.runEveryMinutes) minutes"),
+            PairView(label: "Sync start date", value: company.syncStartDate ?? "none (everything)"),
+            PairView(label: "FileID", value: company.fileID),
+            PairView(label: "Access", value: company.readOnly ? "read only" : "read and write"),
+            PairView(label: "Created", value: UIFormat.time(company.createdAt)),
+            PairView(label: "Last session", value: UIFormat.timeAndAge(company.lastSessionAt)),
+        ]
+        if let summary = company.lastSessionSummary { details.append(PairView(label: "Last session said", value: summary)) }
+        let info = company.quickBooks
+        if let product = info.product { details.append(PairView(label: "QuickBooks", value: [product, info.version].compactMap { $0 }.joined(separator: " "))) }
+        if let file = info.companyFile { details.append(PairView(label: "Company file", value: file)) }
+        if let version = info.qbxmlVersion { details.append(PairView(label: "qbXML version", value: version)) }
+        self.details = details
+        runError = nil
+        dateError = nil
+        passwordError = nil
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import SQLKit
+
+/// A person allowed into the web UI (design.md §3 "Admin", "Support staff").
+public struct AdminUser: Sendable, Equatable {
+    /// Stable id (UUID text).
+    public var id: String
+    /// Login name, unique case-insensitively.
+    public var username: String
+    /// When it was created.
+    public var createdAt: Timestamp
+}
+
+/// Admin users of the web UI. Passwords arrive already bcrypt-hashed (Bridge's `PasswordHasher`):
+/// Store never sees a password.
+public struct AdminUsers: Sendable {
+    let database: Database
+
+    /// Creates a user; `.conflict` when the name is taken (case-insensitively, as people type it).
+    public func create(username: String, passwordHash: String, actor: String) async throws -> AdminUser {
+        let user = AdminUser(id: UUID().uuidString.lowercased(), username: username, createdAt: .now)
+        do {
+            try await database.transaction { sql in
+                if try await Self.row(username: username, on: sql) != nil {
+                    throw StoreError.conflict(field: "username", value: username)
+                }
+                try await sql.insert(into: "admin_users").columns("id", "username", "password_hash", "created_at")
+                    .values(SQLBind(user.id), SQLBind(username), SQLBind(passwordHash), SQLBind(user.createdAt.milliseconds)).run()
+                try await ActivityLog.append(
+                    NewActivity(actor: actor, companyID: nil, subject: "admin_user", subjectID: user.id, action: "admin_user.created",
+                                detail: ["username": username]),
+                    on: sql, at: user.createdAt
+                )
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch where Database.isUniqueViolation(error) {
+            throw StoreError.conflict(field: "username", value: username)
+        }
+        return user
+    }
+
+    /// The user and its bcrypt hash for a login name, or nil.
+    public func credentials(username: String) async throws -> (user: AdminUser, passwordHash: String)? {
+        try await database.withConnection { sql in try await Self.row(username: username, on: sql) }
+    }
+
+    /// One user by id.
+    public func find(_ id: String) async throws -> AdminUser? {
+        try await database.withConnection { sql in
+            try await sql.select().columns("id", "username", "password_hash", "created_at").from("admin_users")
+                .where("id", .equal, SQLBind(id)).first().map { try Self.user($0).user }
+        }
+    }
+
+    /// How many users exist (`serve` says how to create the first one).
+    public func count() async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM admin_users").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    private static func row(username: String, on sql: any SQLDatabase) async throws -> (user: AdminUser, passwordHash: String)? {
+        try await sql.select().columns("id", "username", "password_hash", "created_at").from("admin_users")
+            .where(SQLFunction("LOWER", args: SQLIdentifier("username")), .equal, SQLBind(username.lowercased())).first().map(user)
+    }
+
+    private static func user(_ row: any SQLRow) throws -> (user: AdminUser, passwordHash: String) {
+        let user = AdminUser(id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
+                             createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)))
+        return (user, try row.decode(column: "password_hash", as: String.self))
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Bridge
+import Store
+
+/// `qbbridge user add`: an admin user of the web UI (issue 8). The password is read from standard input
+/// only, so it never shows in the shell history or the process list.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage admin users of the web UI.", subcommands: [Add.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an admin user who can sign in to the web UI.")
+
+        @Option(help: "Login name (1–64 letters, digits, '.', '_', '-' or '@').") var username: String
+        @Flag(help: "Read the password (10–72 characters) from the first line of standard input.") var passwordStdin = false
+        @Option(help: "bcrypt cost for the password hash (10–16; default 11).") var bcryptCost: Int = 11
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        func validate() throws {
+            guard (1...64).contains(username.count), username.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
+                throw ValidationError("--username must be 1–64 letters, digits, '.', '_', '-' or '@'.")
+            }
+            guard passwordStdin else {
+                throw ValidationError("Pass --password-stdin and type the password on standard input (e.g. printf '%s\\n' \"$PASSWORD\" | qbbridge user add --username NAME --password-stdin).")
+            }
+            guard (10...16).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be between 10 and 16.") }
+        }
+
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), (10...72).contains(password.utf8.count) else {
+                throw ValidationError("The password on standard input must be 10–72 characters (bcrypt reads at most 72 bytes).")
+            }
+            let logger = try loggingOptions.makeLogger()
+            let username = self.username
+            let hash = await PasswordHasher(cost: bcryptCost).hash(password)
+            do {
+                let user = try await Database.withOpened(try databaseOptions.location(), logger: logger) { database in
+                    let store = Store(database: database)
+                    try await store.migrate()
+                    return try await store.adminUsers.create(username: username, passwordHash: hash, actor: "cli")
+                }
+                print("Created admin user \"\(user.username)\"; sign in at the server's address (e.g. http://localhost:8080/login).")
+            } catch StoreError.conflict {
+                throw ValidationError("An admin user named \"\(username)\" already exists; choose another name.")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Store
+import Testing
+
+@Suite("Web UI: payments and activity")
+struct WebUIPaymentTests {
+    @Test("the payments list shows state and TxnID, and searches by external id, status and company")
+    func paymentList() async throws {
+        try await withRunningBridge { bridge async throws in
+            let scenario = try await UIScenario.make(bridge)
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            let all = try await browser.get("/payments")
+            let posted = try await scenario.lab.job(scenario.posted[0])
+            let txnID = try #require(posted.txnID)
+            #expect(all.body.contains("<code>\(htmlEscaped(txnID))</code>"))
+            #expect(all.body.contains(">Posted</span>"))
+            #expect(all.body.contains(">Needs attention</span>"))
+            let search = try await browser.get("/payments?q=MANUAL")
+            #expect(search.body.contains(">inv-manual</a>"))
+            #expect(!search.body.contains(">inv-2026-100</a>"))
+            let failed = try await browser.get("/payments?status=failed&companyId=\(scenario.company.id)")
+            #expect(failed.body.contains(">inv-memo</a>"))
+            #expect(!failed.body.contains(">inv-2026-101</a>"))
+            let none = try await browser.get("/payments?q=no-such-payment")
+            #expect(none.body.contains("No payments match"))
+        }
+    }
+
+    @Test("a payment page shows its details, its failure and its history")
+    func paymentPage() async throws {
+        try await withRunningBridge { bridge async throws in
+            let scenario = try await UIScenario.make(bridge)
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            let failure = try await scenario.failure(of: scenario.alreadyApplied)
+            let page = try await browser.get("/payments/\(scenario.alreadyApplied.rawValue)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<h1>Payment inv-manual</h1>"))
+            #expect(page.body.contains("href=\"/failures/\(failure.id.rawValue)\""))
+            #expect(page.body.contains(htmlEscaped(failure.summary)))
+            #expect(page.body.contains("<ol class=\"timeline\">"))
+            #expect(page.body.contains("Job queued"))
+            #expect(page.body.contains("by api:test"))
+            let posted = try await browser.get("/payments/\(scenario.posted[0].rawValue)")
+            #expect(posted.body.contains("QuickBooks TxnID <code>"))
+            #expect(try await browser.get("/payments/\(UUID().uuidString)").status == .notFound)
+        }
+    }
+
+    @Test("the activity log filters by company and pages back in time")
+    func activity() async throws {
+        try await withRunningBridge { bridge async throws in
+            let scenario = try await UIScenario.make(bridge)
+            let other = try await bridge.addCompany(name: "Other Books", username: "other")
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            // Ten at a time, back to the company's creation: every page links to the next older one.
+            var path = "/activity?companyId=\(scenario.company.id)&limit=10"
+            var pages: [String] = []
+            while pages.count < 20 {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok)
+                #expect(!page.body.contains("Other Books</td>"))
+                pages.append(page.body)
+                guard let start = page.body.range(of: "href=\"/activity?before=") else { break }
+                let rest = page.body[start.upperBound...]
+                let end = try #require(rest.firstIndex(of: "\""))
+                path = "/activity?before=" + String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+                #expect(path.contains("companyId=\(scenario.company.id)&limit=10"))
+            }
+            #expect(pages.count > 2)
+            #expect(pages.last?.contains("company.created") == true)
+            #expect(pages.contains { $0.contains("job.queued") })
+            let otherPage = try await browser.get("/activity?companyId=\(other.id)")
+            #expect(otherPage.body.contains("Other Books</td>"))
+            #expect(!otherPage.body.contains("job.queued"))
+        }
+    }
+}
