@@ -67,7 +67,8 @@ enum OpenAPIDocument {
           "name": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 60
+            "maxLength": 60,
+            "pattern": "\\S"
           },
           "username": {
             "type": "string",
@@ -94,7 +95,8 @@ enum OpenAPIDocument {
             "type": "boolean",
             "default": false
           }
-        }
+        },
+        "additionalProperties": false
       },
       "QuickBooksInfo": {
         "type": "object",
@@ -264,25 +266,48 @@ enum OpenAPIDocument {
             "type": "string",
             "minLength": 1,
             "maxLength": 100,
-            "description": "Idempotency key: the same key and body return the existing payment (200); a different body is a 409."
+            "description": "Idempotency key: the same key and body return the existing payment (200); a different body is a 409.",
+            "pattern": "\\S"
           },
           "customer": {
-            "type": "object",
-            "properties": {
-              "listId": {
-                "type": "string",
-                "maxLength": 36
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "listId"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "listId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 36,
+                    "pattern": "\\S"
+                  }
+                }
               },
-              "fullName": {
-                "type": "string",
-                "maxLength": 209
+              {
+                "type": "object",
+                "required": [
+                  "fullName"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "fullName": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 209,
+                    "pattern": "\\S"
+                  }
+                }
               }
-            },
+            ],
             "description": "Exactly one of listId or fullName."
           },
           "amount": {
             "type": "string",
-            "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"
+            "pattern": "^(?:[1-9][0-9]{0,12}(?:\\.[0-9]{1,2})?|0\\.(?:[1-9][0-9]?|0[1-9]))$",
+            "description": "A positive amount with at most two decimals, e.g. \"1500.00\""
           },
           "date": {
             "type": "string",
@@ -314,27 +339,51 @@ enum OpenAPIDocument {
               ],
               "properties": {
                 "invoice": {
-                  "type": "object",
-                  "properties": {
-                    "txnId": {
-                      "type": "string",
-                      "maxLength": 36
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": [
+                        "txnId"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "txnId": {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 36,
+                          "pattern": "\\S"
+                        }
+                      }
                     },
-                    "refNumber": {
-                      "type": "string",
-                      "maxLength": 11
+                    {
+                      "type": "object",
+                      "required": [
+                        "refNumber"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "refNumber": {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 11,
+                          "pattern": "\\S"
+                        }
+                      }
                     }
-                  }
+                  ]
                 },
                 "amount": {
                   "type": "string",
-                  "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"
+                  "pattern": "^(?:[1-9][0-9]{0,12}(?:\\.[0-9]{1,2})?|0\\.(?:[1-9][0-9]?|0[1-9]))$"
                 }
-              }
+              },
+              "additionalProperties": false
             },
-            "description": "Must add up to amount. Empty: applied by exact amount match to one open invoice, else oldest first."
+            "description": "Must add up to amount. Empty: applied by exact amount match to one open invoice, else oldest first.",
+            "uniqueItems": true
           }
-        }
+        },
+        "additionalProperties": false
       },
       "Failure": {
         "type": "object",
@@ -998,7 +1047,8 @@ enum OpenAPIDocument {
             "name": "status",
             "in": "query",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^(queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed)(,(queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed))*$"
             },
             "description": "comma-separated statuses"
           },
@@ -1123,7 +1173,8 @@ enum OpenAPIDocument {
             "name": "status",
             "in": "query",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^(open|resolved|dismissed|deleted)(,(open|resolved|dismissed|deleted))*$"
             }
           },
           {
