@@ -63,4 +63,22 @@ struct PaymentLab: Sendable {
     func customer(of invoice: Invoice) throws -> String {
         try #require(invoice.customer?.fullName)
     }
+
+    /// An open invoice of the simulated company (the first one whose balance is at least `minimumCents`).
+    struct OpenInvoice: Sendable {
+        var invoice: Invoice
+        var txnID: TxnID
+        var balance: Money
+    }
+
+    /// Picks an open invoice and queues a payment of its whole balance by TxnID: the start of most scenarios.
+    func payOpenInvoice(_ externalId: String, minimumCents: Int64 = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (JobID, OpenInvoice) {
+        let minimum = Money(cents: minimumCents) ?? .zero
+        let invoice = try #require(await quickBooks.openInvoices().first { ($0.balanceRemaining ?? .zero) >= minimum }, sourceLocation: sourceLocation)
+        let open = OpenInvoice(invoice: invoice, txnID: try #require(invoice.txnID, sourceLocation: sourceLocation),
+                               balance: try #require(invoice.balanceRemaining, sourceLocation: sourceLocation))
+        let job = try await pay(externalId, customer: try customer(of: invoice), amount: open.balance, invoice: (open.txnID.rawValue, nil),
+                                sourceLocation: sourceLocation)
+        return (job, open)
+    }
 }
