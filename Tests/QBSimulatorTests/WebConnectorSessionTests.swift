@@ -69,7 +69,7 @@ struct WebConnectorSessionTests {
 
     @Test("a session dropped after QuickBooks answered keeps the company busy until the stale period, then a new one completes")
     func droppedSession() async throws {
-        try await withLiveBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 1 }) { bridge in
+        try await withLiveBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 5 }) { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             let connector = try await bridge.webConnector(for: company, quickBooks: quickBooks)
