@@ -78,7 +78,9 @@ enum QueryLimit {
 
 /// ISO 8601 with or without fractional seconds.
 enum ISO8601Parsing {
-    static func date(_ text: String) -> Date? {
+    static func date(_ raw: String) -> Date? {
+        // RFC 3339 allows a lower-case `t` and `z`; Foundation's parser does not.
+        let text = raw.uppercased()
         // Fractional seconds first: the plain strategy accepts them too but drops them.
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         return try? Date(text, strategy: .iso8601)
