@@ -2,11 +2,11 @@ import ArgumentParser
 import Bridge
 import Store
 
-/// `qbbridge user add`: an admin user of the web UI (issue 8). The password is read from standard input
+/// `qbbridge user add|password|remove`: admin users of the web UI (issue 8). The password is read from standard input
 /// only, so it never shows in the shell history or the process list.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage admin users of the web UI.", subcommands: [Add.self]
+        commandName: "user", abstract: "Manage admin users of the web UI.", subcommands: [Add.self, Password.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -45,6 +45,65 @@ struct UserCommand: AsyncParsableCommand {
             } catch StoreError.conflict {
                 throw ValidationError("An admin user named \"\(username)\" already exists; choose another name.")
             }
+        }
+    }
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "password", abstract: "Set a new password for an admin user (signs them out everywhere).")
+
+        @Option(help: "Login name.") var username: String
+        @Flag(help: "Read the new password (10–72 characters) from the first line of standard input.") var passwordStdin = false
+        @Option(help: "bcrypt cost for the password hash (10–16; default 11).") var bcryptCost: Int = 11
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        func validate() throws {
+            guard passwordStdin else {
+                throw ValidationError("Pass --password-stdin and type the new password on standard input.")
+            }
+            guard (10...16).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be between 10 and 16.") }
+        }
+
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), (10...72).contains(password.utf8.count) else {
+                throw ValidationError("The password on standard input must be 10–72 characters (bcrypt reads at most 72 bytes).")
+            }
+            let logger = try loggingOptions.makeLogger()
+            let username = self.username
+            let hash = await PasswordHasher(cost: bcryptCost).hash(password)
+            do {
+                try await Database.withOpened(try databaseOptions.location(), logger: logger) { database in
+                    let store = Store(database: database)
+                    try await store.migrate()
+                    try await store.adminUsers.setPassword(username: username, passwordHash: hash, actor: "cli")
+                }
+            } catch StoreError.notFound {
+                throw ValidationError("No admin user named \"\(username)\"; create one with 'qbbridge user add'.")
+            }
+            print("Changed the password of \"\(username)\"; their open sessions were signed out.")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an admin user (the activity log keeps their actions).")
+
+        @Option(help: "Login name.") var username: String
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        func run() async throws {
+            let logger = try loggingOptions.makeLogger()
+            let username = self.username
+            do {
+                try await Database.withOpened(try databaseOptions.location(), logger: logger) { database in
+                    let store = Store(database: database)
+                    try await store.migrate()
+                    try await store.adminUsers.remove(username: username, actor: "cli")
+                }
+            } catch StoreError.notFound {
+                throw ValidationError("No admin user named \"\(username)\".")
+            }
+            print("Removed admin user \"\(username)\".")
         }
     }
 }

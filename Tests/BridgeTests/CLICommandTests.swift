@@ -36,4 +36,28 @@ struct CLICommandTests {
         #expect(report.status == 0, "\(report.error)")
         #expect(report.output.contains("Acme (acme): 1 payments, 0 failed, rate 0.0%"), "\(report.output)")
     }
+
+    @Test("admin users can be added, given a new password and removed")
+    func adminUsers() throws {
+        let binary = try #require(CLI.binary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-users-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("users.sqlite").path
+        let add = try CLI.run(binary, ["user", "add", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+                              input: "first-password-1\n")
+        #expect(add.status == 0, "\(add.error)")
+        let change = try CLI.run(binary, ["user", "password", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+                                 input: "second-password-2\n")
+        #expect(change.status == 0, "\(change.error)")
+        #expect(change.output.contains("signed out"))
+        let unknown = try CLI.run(binary, ["user", "password", "--username", "nobody", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+                                  input: "second-password-2\n")
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("No admin user named"))
+        let remove = try CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
+        #expect(remove.status == 0, "\(remove.error)")
+        let again = try CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
+        #expect(again.status != 0)
+    }
 }

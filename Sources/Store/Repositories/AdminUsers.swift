@@ -40,6 +40,38 @@ public struct AdminUsers: Sendable {
         return user
     }
 
+    /// Sets a new password and signs the user out everywhere (their sessions end with the old password).
+    public func setPassword(username: String, passwordHash: String, actor: String) async throws {
+        try await database.transaction { sql in
+            guard let (user, _) = try await Self.row(username: username, on: sql) else {
+                throw StoreError.notFound(kind: "admin user", id: username)
+            }
+            try await sql.update("admin_users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(user.id)).run()
+            try await sql.delete(from: "ui_sessions").where("user_id", .equal, SQLBind(user.id)).run()
+            try await ActivityLog.append(
+                NewActivity(actor: actor, companyID: nil, subject: "admin_user", subjectID: user.id, action: "admin_user.password_changed",
+                            detail: ["username": user.username]),
+                on: sql
+            )
+        }
+    }
+
+    /// Removes a user and their sessions; the activity log keeps what they did.
+    public func remove(username: String, actor: String) async throws {
+        try await database.transaction { sql in
+            guard let (user, _) = try await Self.row(username: username, on: sql) else {
+                throw StoreError.notFound(kind: "admin user", id: username)
+            }
+            try await sql.delete(from: "ui_sessions").where("user_id", .equal, SQLBind(user.id)).run()
+            try await sql.delete(from: "admin_users").where("id", .equal, SQLBind(user.id)).run()
+            try await ActivityLog.append(
+                NewActivity(actor: actor, companyID: nil, subject: "admin_user", subjectID: user.id, action: "admin_user.removed",
+                            detail: ["username": user.username]),
+                on: sql
+            )
+        }
+    }
+
     /// The user and its bcrypt hash for a login name, or nil.
     public func credentials(username: String) async throws -> (user: AdminUser, passwordHash: String)? {
         try await database.withConnection { sql in try await Self.row(username: username, on: sql) }
