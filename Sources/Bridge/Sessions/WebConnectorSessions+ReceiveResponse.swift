@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import Metrics
+import QBXML
+import Triage
+import Store
+public import WebConnector
+
+/// receiveResponseXML: QuickBooks' answers (or a processor HRESULT) and the session's progress.
+extension WebConnectorSessions {
+    // MARK: receiveResponseXML
+
+    public func receiveResponseXML(_ response: ReceiveResponseXML) async -> ReceiveResponseOutcome {
+        do {
+            guard var session = try await liveSession(response.ticket) else { return .failed }
+            session.responsesReceived += 1
+            var work = SessionWork(json: session.work)
+            if !response.hresult.isEmpty {
+                let text = "QuickBooks rejected the request set (\(response.hresult)): \(response.message)"
+                session.lastError = text
+                work.outstanding = []
+                work.notes.append(text)
+                try await payments.abandonBatch(work: &work, session: session)
+                session.work = work.json
+                try await store.companies.setConnectionProblem(session.companyID, text)
+                try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
+                try await store.sessions.save(session, activity: NewActivity(
+                    actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
+                    action: "session.request_set_rejected", detail: ["hresult": response.hresult, "message": String(response.message.prefix(500))]
+                ))
+                return .failed
+            }
+            let responses: [QBXMLResponse]
+            do {
+                responses = try QBXMLResponseReader.readAll(response.response)
+            } catch {
+                session.lastError = "QBBridge could not read QuickBooks' response: \(error)"
+                session.work = work.json
+                try await store.sessions.save(session)
+                return .failed
+            }
+            work.exchangedData = true
+            for item in responses where item.header.requestID == Self.verifyRequestID && work.outstanding.contains(Self.verifyRequestID) {
+                work.outstanding.removeAll { $0 == Self.verifyRequestID }
+                try await checkFileStamp(item, session: session, work: &work)
+                work.steps.removeAll { $0 == .verifyCompanyFile }
+            }
+            if try await !payments.receive(responses, work: &work, session: session), work.outstanding.isEmpty,
+               !responses.contains(where: { $0.header.requestID == Self.verifyRequestID }) {
+                logger.notice("response for no outstanding request ignored (repeated or stale delivery)")
+            }
+            session.work = work.json
+            let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
+            let progress = work.progress(waitingJobs: waiting)
+            try await store.sessions.save(session)
+            return .progress(progress)
+        } catch {
+            logger.error("receiveResponseXML failed inside the bridge", metadata: ["error": "\(error)"])
+            try? await saveError(ticket: response.ticket, "QBBridge could not store QuickBooks' response: \(error)")
+            return .failed
+        }
+    }
+
+    func checkFileStamp(_ response: QBXMLResponse, session: SessionRecord, work: inout SessionWork) async throws {
+        guard response.header.status.code == 0 else {
+            work.notes.append("QuickBooks did not return the company record (\(response.header.status.code): \(response.header.status.message)).")
+            return
+        }
+        guard let company = try await store.companies.find(session.companyID) else { return }
+        let ownerID = try await store.installation.ownerID()
+        let stamps = response.records.flatMap { record -> [DataExtension] in
+            if case .company(let info) = record { return info.dataExtensions }
+            return []
+        }
+        let fileID = stamps.first { $0.name == "FileID" && ($0.ownerID ?? "").caseInsensitiveCompare(ownerID) == .orderedSame }?.value
+        guard let fileID else {
+            work.notes.append("The company file carries no QBBridge FileID stamp yet.")
+            return
+        }
+        if fileID.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(company.fileID) == .orderedSame {
+            try await store.companies.recordFileVerified(company.id, at: .now)
+            try await store.companies.setConnectionProblem(company.id, nil)
+            work.notes.append("Company file verified.")
+        } else {
+            let text = "The Web Connector opened a company file stamped for another QBBridge connection (FileID \(fileID), expected \(company.fileID)). Open the right company file in QuickBooks, or re-add this connection's .qwc."
+            try await store.companies.setConnectionProblem(company.id, text)
+            work.notes.append(text)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import Metrics
+import QBXML
+import Triage
+import Store
+public import WebConnector
+
+/// sendRequestXML: the host facts of the first call, then the next request document of the session.
+extension WebConnectorSessions {
+    // MARK: sendRequestXML
+
+    public func sendRequestXML(_ request: SendRequestXML) async -> SendRequestOutcome {
+        do {
+            guard var session = try await liveSession(request.ticket) else { return .failed }
+            guard let company = try await store.companies.find(session.companyID) else { return .failed }
+            if !request.hcpResponse.isEmpty {
+                try await recordHostResponse(request, company: company, session: &session)
+                if session.lastError != nil {
+                    try await store.sessions.save(session)
+                    return .failed
+                }
+            }
+            if session.companyFile == nil, !request.companyFileName.isEmpty { session.companyFile = request.companyFileName }
+            guard let versionText = session.qbxmlVersion ?? company.quickBooks.qbxmlVersion,
+                  let version = QBXMLVersion(versionText) else {
+                session.lastError = "QBBridge has not received QuickBooks' host information for this session; run Update Selected again."
+                try await store.sessions.save(session)
+                return .failed
+            }
+            var work = SessionWork(json: session.work)
+            let document: String
+            if work.steps.first == .verifyCompanyFile {
+                let ownerID = try await store.installation.ownerID()
+                document = try QBXMLMessageSet(
+                    version: version, onError: .continueOnError,
+                    requests: [CompanyQueryRq(requestID: Self.verifyRequestID, ownerIDs: [ownerID])]
+                ).render()
+                work.outstanding = [Self.verifyRequestID]
+            } else if let next = try await payments.nextDocument(work: &work, session: session, version: version) {
+                document = next
+            } else {
+                session.work = work.json
+                session.lastError = "QBBridge has nothing more to send in this session."
+                try await store.sessions.save(session)
+                return .failed
+            }
+            session.requestsSent += 1
+            session.work = work.json
+            try await store.sessions.save(session)
+            return .request(document)
+        } catch {
+            logger.error("sendRequestXML failed inside the bridge", metadata: ["error": "\(error)"])
+            try? await saveError(ticket: request.ticket, "QBBridge could not prepare the next request: \(error)")
+            return .failed
+        }
+    }
+
+    static let verifyRequestID = "verify-file"
+
+    var payments: PaymentSessionDriver { PaymentSessionDriver(store: store, logger: logger) }
+
+    func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord) async throws {
+        let hcp: HCPResponse
+        do {
+            hcp = try HCPResponse(parsing: request.hcpResponse)
+        } catch {
+            logger.warning("unreadable HCP response", metadata: ["company": "\(company.id)", "error": "\(error)"])
+            hcp = HCPResponse()
+        }
+        var supported = hcp.host?.supportedQBXMLVersions ?? []
+        if supported.isEmpty, request.majorVersion > 0 {
+            supported = ["\(request.majorVersion).\(request.minorVersion)"]
+        }
+        let negotiated = QBXMLVersion.negotiate(supported: supported)
+        let product = hcp.host?.productName
+        let info = QuickBooksInfo(
+            product: product,
+            version: [hcp.host?.majorVersion, hcp.host?.minorVersion].compactMap { $0 }.joined(separator: "."),
+            country: hcp.host?.country ?? (request.country.isEmpty ? nil : request.country),
+            fileMode: hcp.host?.fileMode,
+            supportedQBXMLVersions: supported,
+            qbxmlVersion: negotiated?.description,
+            companyFile: request.companyFileName.isEmpty ? nil : request.companyFileName,
+            companyName: hcp.company?.companyName,
+            autoApplyPayments: hcp.preferences?.isAutoApplyingPayments,
+            reportedAt: .now,
+            fileVerifiedAt: company.quickBooks.fileVerifiedAt
+        )
+        try await store.companies.recordQuickBooksInfo(company.id, info)
+        session.country = info.country
+        session.companyFile = info.companyFile
+        if let negotiated {
+            session.qbxmlVersion = negotiated.description
+        } else {
+            let highest = supported.last ?? "unknown"
+            session.lastError = "\(product ?? "This QuickBooks") supports qbXML up to \(highest); QBBridge needs qbXML \(QBXMLVersion.oldestSupported) or newer (QuickBooks 2003 or later). Update QuickBooks to use QBBridge."
+            try await store.companies.setConnectionProblem(company.id, session.lastError)
+        }
+    }
+}
