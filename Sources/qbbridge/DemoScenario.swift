@@ -108,7 +108,7 @@ struct DemoScenario {
                 lines.append("  posted   \(label) → QuickBooks TxnID \(job.txnID ?? "?")")
             case .failed:
                 let failure = try await store.failures.open(forJob: job.id)
-                let steps = failure.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.resolution.utf8)) } ?? []
+                let steps = failure?.resolutionSteps ?? []
                 lines.append("  FAILED   \(label): [\(failure?.category ?? "?")] \(failure?.title ?? "")")
                 if let summary = failure?.summary { lines.append("           \(summary)") }
                 if let first = steps.first { lines.append("           First step: \(first)") }

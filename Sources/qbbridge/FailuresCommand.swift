@@ -28,7 +28,8 @@ struct FailuresCommand: AsyncParsableCommand {
             let records = try await Database.withOpened(try databaseOptions.location(), logger: try loggingOptions.makeLogger()) { database in
                 let store = Store(database: database)
                 try await store.migrate()
-                let companyID = try await key.asyncMap { try await CompanyLookup.find($0, in: store).id }
+                var companyID: CompanyID?
+                if let key { companyID = try await CompanyLookup.find(key, in: store).id }
                 return try await store.failures.list(companyID: companyID, statuses: statuses, category: category, includeDeleted: status == "all", limit: 1000)
             }
             if records.isEmpty { print("No \(status == "all" ? "" : status + " ")failures.") }
@@ -51,7 +52,7 @@ struct FailuresCommand: AsyncParsableCommand {
                 try await store.migrate()
                 do { return try await FailureService(store: store).failure(id) } catch let error as BridgeError { throw ValidationError(error.description) }
             }
-            let steps = (try? JSONDecoder().decode([String].self, from: Data(record.resolution.utf8))) ?? []
+            let steps = record.resolutionSteps
             print("""
             \(record.title)
             Category: \(record.category)   Status: \(record.status.rawValue)\(record.autoRecheck && record.status == .open ? "   (re-checked automatically)" : "")
@@ -61,7 +62,7 @@ struct FailuresCommand: AsyncParsableCommand {
             if let hresult = record.hresult { print("HRESULT: \(hresult)") }
             print("What to do:")
             for (number, step) in steps.enumerated() { print("  \(number + 1). \(step)") }
-            print("Actions: \(record.actions)")
+            print("Actions: \(record.availableActions.joined(separator: ", "))")
             print("Evidence: \(record.evidence)")
         }
     }
@@ -134,9 +135,3 @@ struct FailuresCommand: AsyncParsableCommand {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

@@ -32,7 +32,7 @@ public struct FailureService: Sendable {
     /// Applies an action with who and why, atomically with the job change.
     public func perform(_ action: Action, on id: FailureID, reason: String?, actor: String) async throws -> FailureRecord {
         let record = try await failure(id)
-        let allowed = (try? JSONDecoder().decode([String].self, from: Data(record.actions.utf8))) ?? []
+        let allowed = record.availableActions
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         switch (action, record.status) {
         case (.delete, .deleted):
@@ -49,7 +49,8 @@ public struct FailureService: Sendable {
         if action == .dismiss, reason?.isEmpty ?? true {
             throw BridgeError.invalidInput(["reason": "is required to dismiss syncing: say why the payment must not be posted (e.g. \"customer credited another way\")"])
         }
-        var job = try await record.jobID.asyncMap { try await store.jobs.find($0) } ?? nil
+        var job: Job? = nil
+        if let jobID = record.jobID { job = try await store.jobs.find(jobID) }
         switch action {
         case .retry:
             if var retried = job {
@@ -85,9 +86,3 @@ public struct FailureService: Sendable {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

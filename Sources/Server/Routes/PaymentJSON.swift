@@ -81,12 +81,8 @@ struct FailureJSON: Encodable {
         statusCode = record.statusCode
         statusMessage = record.statusMessage
         hresult = record.hresult
-        resolution = (try? JSONDecoder().decode([String].self, from: Data(record.resolution.utf8))) ?? []
-        switch record.status {
-        case .open: actions = (try? JSONDecoder().decode([String].self, from: Data(record.actions.utf8))) ?? []
-        case .resolved, .dismissed: actions = ["delete"]
-        case .deleted: actions = []
-        }
+        resolution = record.resolutionSteps
+        actions = record.availableActions
         autoRecheck = record.autoRecheck && record.status == .open
         status = record.status.rawValue
         reason = record.reason

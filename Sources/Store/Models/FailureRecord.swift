@@ -122,3 +122,22 @@ public struct NewFailure: Sendable {
         self.isConnection = isConnection
     }
 }
+
+import Foundation
+
+extension FailureRecord {
+    /// The resolution steps, decoded once here rather than by every page, command and JSON view.
+    public var resolutionSteps: [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(resolution.utf8))) ?? []
+    }
+
+    /// The actions a person can take now: what the classifier allowed while the record is open, only
+    /// `delete` once it is resolved or dismissed, nothing once deleted.
+    public var availableActions: [String] {
+        switch status {
+        case .open: (try? JSONDecoder().decode([String].self, from: Data(actions.utf8))) ?? []
+        case .resolved, .dismissed: ["delete"]
+        case .deleted: []
+        }
+    }
+}

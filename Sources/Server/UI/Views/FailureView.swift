@@ -64,9 +64,9 @@ struct FailureView {
         reason = record.reason
         autoRecheck = record.autoRecheck && record.status == .open
         summary = record.summary
-        steps = (try? JSONDecoder().decode([String].self, from: Data(record.resolution.utf8))) ?? []
+        steps = record.resolutionSteps
         hasSteps = !steps.isEmpty
-        let allowed = (try? JSONDecoder().decode([String].self, from: Data(record.actions.utf8))) ?? []
+        let allowed = record.availableActions
         let isOpen = record.status == .open
         canRetry = isOpen && allowed.contains("retry")
         canDismiss = isOpen && allowed.contains("dismiss")
