@@ -19,6 +19,10 @@ public struct Store: Sendable {
     public var throttle: LoginThrottle { LoginThrottle(database: database) }
     /// The audit log.
     public var activity: ActivityLog { ActivityLog(database: database) }
+    /// Invoice and customer snapshots from pulls.
+    public var snapshots: Snapshots { Snapshots(database: database) }
+    /// Upstream customer ids mapped to QuickBooks ListIDs.
+    public var customerMappings: CustomerMappings { CustomerMappings(database: database) }
     /// Installation-wide facts (OwnerID).
     public var installation: Installation { Installation(database: database) }
 

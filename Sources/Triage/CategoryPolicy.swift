@@ -31,7 +31,7 @@ struct CategoryPolicy: Sendable, Equatable {
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: .lockContention)
         case .notProcessed:
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: .requeue)
-        case .invalidRequest:
+        case .invalidRequest, .mappingConflict:
             CategoryPolicy(actions: [.dismiss, .delete], retryPolicy: nil)
         case .quickbooksInternal:
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: .once)

@@ -19,7 +19,7 @@ extension Classifier {
         case .unknown, .alreadyApplied, .amountChanged, .invoiceMissing, .popupBlocking,
              .quickbooksCannotStart, .singleUserMode, .wrongCompanyFile, .companyFileUnavailable,
              .applicationNotAuthorized, .qbxmlVersionUnsupported, .quickbooksNotInstalled,
-             .authenticationFailed, .clientVersionOutdated, .notSyncing:
+             .authenticationFailed, .clientVersionOutdated, .notSyncing, .mappingConflict:
             return requestDraft(.unknown, RequestTexts.unknown(context), context)
         }
         return requestDraft(category, text, context)

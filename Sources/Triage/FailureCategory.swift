@@ -57,6 +57,9 @@ public enum FailureCategory: String, Sendable, Codable, CaseIterable {
     case clientVersionOutdated = "client_version_outdated"
     /// No Web Connector session for longer than the company's schedule allows.
     case notSyncing = "not_syncing"
+    /// An upstream customer id matched several QuickBooks customers by name or email; QBBridge will not
+    /// guess which one gets the payments.
+    case mappingConflict = "mapping_conflict"
 
     /// True for categories about reaching QuickBooks rather than about one request.
     ///
@@ -66,7 +69,7 @@ public enum FailureCategory: String, Sendable, Codable, CaseIterable {
         switch self {
         case .alreadyApplied, .amountChanged, .invoiceMissing, .customerMissing, .referenceMissing,
              .duplicateName, .editSequenceStale, .recordLocked, .notProcessed, .invalidRequest,
-             .featureUnavailable, .permissionDenied, .quickbooksInternal, .unknown:
+             .featureUnavailable, .permissionDenied, .quickbooksInternal, .unknown, .mappingConflict:
             false
         case .popupBlocking, .quickbooksCannotStart, .singleUserMode, .wrongCompanyFile,
              .companyFileUnavailable, .applicationNotAuthorized, .quickbooksBusy,

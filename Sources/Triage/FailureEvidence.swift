@@ -57,6 +57,11 @@ public struct FailureEvidence: Sendable, Codable, Equatable {
     /// The company's schedule, in minutes (`not_syncing`).
     public var runEveryMinutes: Int?
 
+    /// The upstream app's customer id (`mapping_conflict`).
+    public var externalCustomerID: String?
+    /// The QuickBooks customers that matched it (`mapping_conflict`).
+    public var customerCandidates: [CustomerCandidate]?
+
     /// An empty evidence record; the classifier fills in what it knows.
     public init() {}
 }

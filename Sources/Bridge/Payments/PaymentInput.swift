@@ -29,6 +29,8 @@ public struct PaymentInput: Decodable, Sendable {
         public var listId: String?
         /// Full name.
         public var fullName: String?
+        /// Your own customer id, mapped beforehand with `POST /companies/{id}/customer-mappings`.
+        public var externalId: String?
     }
 
     /// `{"invoice": {"txnId"|"refNumber"}, "amount"}`.
@@ -58,10 +60,11 @@ public struct PaymentInput: Decodable, Sendable {
             fields["externalId"] = "must be at most 100 characters"
         }
         var selector = PaymentPayload.CustomerSelector()
-        switch (customer?.listId?.trimmed, customer?.fullName?.trimmed) {
-        case (let listId?, nil) where !listId.isEmpty && listId.count <= 36: selector.listId = listId
-        case (nil, let name?) where !name.isEmpty && name.count <= 209: selector.fullName = name
-        default: fields["customer"] = "give exactly one of listId (≤ 36 characters) or fullName (≤ 209 characters)"
+        switch (customer?.listId?.trimmed, customer?.fullName?.trimmed, customer?.externalId?.trimmed) {
+        case (let listId?, nil, nil) where !listId.isEmpty && listId.count <= 36: selector.listId = listId
+        case (nil, let name?, nil) where !name.isEmpty && name.count <= 209: selector.fullName = name
+        case (nil, nil, let external?) where !external.isEmpty && external.count <= 100: selector.externalId = external
+        default: fields["customer"] = "give exactly one of listId (≤ 36 characters), fullName (≤ 209 characters) or externalId (your mapped customer id)"
         }
         var total: Money?
         if let text = amount, let money = Money(text.trimmed), money > .zero { total = money } else {

@@ -30,6 +30,9 @@ public struct PaymentPayload: Codable, Sendable, Equatable {
         public var listId: String?
         /// QuickBooks full name (`Customer:Job`).
         public var fullName: String?
+        /// The upstream app's customer id, when the payment named the customer by it (resolved to
+        /// `listId` through the mapping when the payment was queued).
+        public var externalId: String?
     }
 
     /// One invoice the payment pays.

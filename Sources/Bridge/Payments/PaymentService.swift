@@ -18,10 +18,20 @@ public struct PaymentService: Sendable {
         if company.readOnly {
             throw BridgeError.conflict("Company \(company.name) is a read-only connection; payments cannot be posted through it.")
         }
-        let payload = try input.validated(syncStartDate: company.syncStartDate)
+        var payload = try input.validated(syncStartDate: company.syncStartDate)
+        // The idempotency hash covers the body as sent, before the customer id is resolved: a replay stays
+        // a replay even if the mapping changed since.
+        let bodyHash = payload.bodyHash
+        if let external = payload.customer.externalId {
+            guard let mapping = try await store.customerMappings.find(companyID: companyID, externalID: external) else {
+                throw BridgeError.invalidInput(["customer.externalId": "\"\(external)\" is not mapped to a QuickBooks customer of \(company.name); map it first with POST /api/v1/companies/\(companyID)/customer-mappings"])
+            }
+            payload.customer.listId = mapping.listID
+            payload.customer.fullName = mapping.fullName
+        }
         do {
             return try await store.jobs.enqueue(
-                NewJob(companyID: companyID, kind: .paymentPost, externalID: payload.externalId, bodyHash: payload.bodyHash, payload: payload.canonicalJSON),
+                NewJob(companyID: companyID, kind: .paymentPost, externalID: payload.externalId, bodyHash: bodyHash, payload: payload.canonicalJSON),
                 actor: actor, detail: ["externalId": payload.externalId, "amount": payload.amount]
             )
         } catch StoreError.conflict {

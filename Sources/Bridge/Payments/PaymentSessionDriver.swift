@@ -19,7 +19,7 @@ struct PaymentSessionDriver {
         while true {
             if work.batch == nil || work.batch?.isFinished == true {
                 work.batch = nil
-                let claimed = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: Self.batchSize)
+                let claimed = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: Self.batchSize, kinds: JobKind.payments)
                 guard !claimed.isEmpty else { return nil }
                 work.batch = PaymentBatch(
                     stage: .preflight,
@@ -104,6 +104,8 @@ struct PaymentSessionDriver {
             case .paymentReverse:
                 let reversal = try? JSONDecoder().decode(ReversalPayload.self, from: Data(job.payload.utf8))
                 work[job.id] = .init(job: job, payment: nil, reversalTxnID: reversal?.txnId)
+            case .invoicePull, .customerPull, .rawRequest:
+                continue
             }
         }
         return PaymentRun(batch: batch, work: work)

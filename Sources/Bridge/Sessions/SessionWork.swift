@@ -15,6 +15,10 @@ struct SessionWork: Codable, Sendable, Equatable {
     var exchangedData: Bool
     /// The payment batch in progress.
     var batch: PaymentBatch?
+    /// The raw request in progress.
+    var raw: RawCursor?
+    /// The pull in progress.
+    var pull: PullCursor?
     /// What this session did, for progress and the closing summary.
     var counts = Counts()
 
@@ -24,8 +28,31 @@ struct SessionWork: Codable, Sendable, Equatable {
         var failed = 0
         var reversed = 0
         var requeued = 0
+        /// Raw requests answered.
+        var answered = 0
+        /// Pulls finished.
+        var pulls = 0
+        /// Records stored by pulls.
+        var pulled = 0
+        /// Pull pages received.
+        var pages = 0
 
-        var finished: Int { posted + failed + reversed + requeued }
+        var finished: Int { posted + failed + reversed + requeued + answered + pulls }
+
+        init() {}
+
+        /// Tolerates session state saved before a field existed (a rolling upgrade mid-session).
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            posted = try container.decodeIfPresent(Int.self, forKey: .posted) ?? 0
+            failed = try container.decodeIfPresent(Int.self, forKey: .failed) ?? 0
+            reversed = try container.decodeIfPresent(Int.self, forKey: .reversed) ?? 0
+            requeued = try container.decodeIfPresent(Int.self, forKey: .requeued) ?? 0
+            answered = try container.decodeIfPresent(Int.self, forKey: .answered) ?? 0
+            pulls = try container.decodeIfPresent(Int.self, forKey: .pulls) ?? 0
+            pulled = try container.decodeIfPresent(Int.self, forKey: .pulled) ?? 0
+            pages = try container.decodeIfPresent(Int.self, forKey: .pages) ?? 0
+        }
     }
 
     /// One unit of session work.
@@ -59,10 +86,10 @@ struct SessionWork: Codable, Sendable, Equatable {
 
     /// Integer progress for receiveResponseXML: the share of this session's known work that is done,
     /// 100 only when nothing is left (`waitingJobs`: jobs still queued for this session).
-    func progress(waitingJobs: Int) -> Int {
-        let remaining = steps.count + (batch?.openCount ?? 0) + waitingJobs
+    func progress(waitingJobs: Int, pullPagesLeft: Int = 0) -> Int {
+        let remaining = steps.count + (batch?.openCount ?? 0) + waitingJobs + pullPagesLeft + (raw == nil ? 0 : 1)
         guard remaining > 0 else { return 100 }
-        let done = counts.finished + (exchangedData ? 1 : 0)
+        let done = counts.finished + counts.pages + (exchangedData ? 1 : 0)
         return min(99, done * 100 / (done + remaining))
     }
 }

@@ -41,6 +41,7 @@ extension WebConnectorSessions {
                 return .invalidUser
             }
             if throttle.hasFailures { try await store.throttle.recordSuccess(throttleKey) }
+            try await PullService(store: store).scheduleIfDue(company)
             let work = try await plannedWork(for: company)
             guard try await hasWork(company, work: work) else {
                 logger.debug("no work", metadata: ["company": "\(company.id)"])

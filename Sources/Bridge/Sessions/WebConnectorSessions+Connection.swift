@@ -77,6 +77,10 @@ extension WebConnectorSessions {
             if counts.failed > 0 { line += "; \(counts.failed) need\(counts.failed == 1 ? "s" : "") attention" }
             parts.append(line + ".")
         }
+        if counts.pulls > 0 || counts.pulled > 0 {
+            parts.append("Pulled \(counts.pulled) record\(counts.pulled == 1 ? "" : "s") from QuickBooks\(counts.pulls > 0 ? " (\(counts.pulls) pull\(counts.pulls == 1 ? "" : "s") finished)" : "").")
+        }
+        if counts.answered > 0 { parts.append("Answered \(counts.answered) raw request\(counts.answered == 1 ? "" : "s").") }
         if let error = session.lastError { parts.append("Ended with a problem: \(error)") }
         if session.lastError == nil, let version = session.qbxmlVersion, parts.isEmpty { parts.append("Connected (qbXML \(version)).") }
         parts.append(contentsOf: work.notes)

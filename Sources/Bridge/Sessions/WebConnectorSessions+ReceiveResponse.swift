@@ -20,6 +20,8 @@ extension WebConnectorSessions {
                 session.lastError = text
                 work.outstanding = []
                 work.notes.append(text)
+                try await rawRequests.abandon(work: &work, session: session)
+                work.pull = nil
                 try await payments.abandonBatch(work: &work, session: session)
                 session.work = work.json
                 try await store.companies.setConnectionProblem(session.companyID, text)
@@ -45,13 +47,16 @@ extension WebConnectorSessions {
                 try await checkFileStamp(item, session: session, work: &work)
                 work.steps.removeAll { $0 == .verifyCompanyFile }
             }
-            if try await !payments.receive(responses, work: &work, session: session), work.outstanding.isEmpty,
+            var handled = try await payments.receive(responses, work: &work, session: session)
+            if !handled { handled = try await rawRequests.receive(responses, document: response.response, work: &work, session: session) }
+            if !handled { handled = try await pulls.receive(responses, work: &work, session: session) }
+            if !handled, work.outstanding.isEmpty,
                !responses.contains(where: { $0.header.requestID == Self.verifyRequestID }) {
                 logger.notice("response for no outstanding request ignored (repeated or stale delivery)")
             }
             session.work = work.json
             let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
-            let progress = work.progress(waitingJobs: waiting)
+            let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
             try await store.sessions.save(session)
             return .progress(progress)
         } catch {

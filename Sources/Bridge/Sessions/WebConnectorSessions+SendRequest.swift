@@ -39,6 +39,10 @@ extension WebConnectorSessions {
                 work.outstanding = [Self.verifyRequestID]
             } else if let next = try await payments.nextDocument(work: &work, session: session, version: version) {
                 document = next
+            } else if let next = try await rawRequests.nextDocument(work: &work, session: session, version: version) {
+                document = next
+            } else if let next = try await pulls.nextDocument(work: &work, session: session, version: version) {
+                document = next
             } else {
                 session.work = work.json
                 session.lastError = "QBBridge has nothing more to send in this session."
@@ -59,6 +63,8 @@ extension WebConnectorSessions {
     static let verifyRequestID = "verify-file"
 
     var payments: PaymentSessionDriver { PaymentSessionDriver(store: store, logger: logger) }
+    var rawRequests: RawRequestDriver { RawRequestDriver(store: store, logger: logger) }
+    var pulls: PullSessionDriver { PullSessionDriver(store: store, logger: logger) }
 
     func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord) async throws {
         let hcp: HCPResponse

@@ -57,6 +57,10 @@ public struct Company: Sendable, Equatable {
     public var lastSessionSummary: String?
     /// The current connection problem in words, if any.
     public var connectionProblem: String?
+    /// Queue an incremental invoice pull at every sync (issue "Pulls": scheduled pulls).
+    public var pullInvoicesEverySync: Bool = false
+    /// The deposit report's settings (JSON), nil for the defaults.
+    public var depositSettings: String?
 }
 
 /// What the first sendRequestXML of a session reported (qbwc-protocol.md §2.3).

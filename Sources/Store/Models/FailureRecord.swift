@@ -102,11 +102,15 @@ public struct NewFailure: Sendable {
     public var autoRecheck: Bool
     /// Connection-level.
     public var isConnection: Bool
+    /// For a record about neither a job nor the connection: what it is about (e.g.
+    /// `customer-mapping:cus_42`), so each subject has its own open record.
+    public var subject: String?
 
     /// Creates the content.
     public init(companyID: CompanyID, jobID: JobID?, category: String, title: String, summary: String, evidence: String,
                 statusCode: Int?, statusMessage: String?, hresult: String?, resolution: String, actions: String,
-                autoRecheck: Bool, isConnection: Bool) {
+                autoRecheck: Bool, isConnection: Bool, subject: String? = nil) {
+        self.subject = subject
         self.companyID = companyID
         self.jobID = jobID
         self.category = category

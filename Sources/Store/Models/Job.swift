@@ -33,6 +33,17 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case paymentPost = "payment_post"
     /// Delete a posted ReceivePayment so its invoices reopen (a refund).
     case paymentReverse = "payment_reverse"
+    /// Read invoices out of QuickBooks into the snapshot store (iterator pages over sessions).
+    case invoicePull = "invoice_pull"
+    /// Read customers out of QuickBooks into the snapshot store.
+    case customerPull = "customer_pull"
+    /// A qbXML request supplied by an upstream app, checked against the schema, its answer kept.
+    case rawRequest = "raw_request"
+
+    /// The kinds the payment driver posts in batches.
+    public static let payments: [JobKind] = [.paymentPost, .paymentReverse]
+    /// The kinds that read QuickBooks page by page.
+    public static let pulls: [JobKind] = [.invoicePull, .customerPull]
 }
 
 /// Where a job is (design.md §6, issue "Payment posting").
@@ -53,6 +64,14 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
     case reversing
     /// A posted payment deleted again in QuickBooks (refund).
     case reversed
+
+    /// Whether the job will not change any more by itself.
+    public var isFinal: Bool {
+        switch self {
+        case .posted, .dismissed, .reversed: true
+        case .failed, .queued, .inFlight, .uncertain, .reversing: false
+        }
+    }
 }
 
 /// A job as stored.

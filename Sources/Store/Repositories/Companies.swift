@@ -103,7 +103,8 @@ public struct Companies: Sendable {
 
     /// Changes the admin-editable settings; nil leaves a field as it is.
     public func update(_ id: CompanyID, name: String? = nil, runEveryMinutes: Int? = nil, syncStartDate: String?? = nil,
-                       readOnly: Bool? = nil, passwordHash: String? = nil, actor: String) async throws -> Company {
+                       readOnly: Bool? = nil, passwordHash: String? = nil, pullInvoicesEverySync: Bool? = nil,
+                       depositSettings: String?? = nil, actor: String) async throws -> Company {
         try await database.transaction { sql in
             var update = sql.update("companies").set("updated_at", to: SQLBind(Timestamp.now.milliseconds))
             var changed: [String: String] = [:]
@@ -111,6 +112,11 @@ public struct Companies: Sendable {
             if let runEveryMinutes { update = update.set("run_every_minutes", to: SQLBind(runEveryMinutes)); changed["runEveryMinutes"] = String(runEveryMinutes) }
             if let syncStartDate { update = update.set("sync_start_date", to: SQLBind(syncStartDate)); changed["syncStartDate"] = syncStartDate ?? "" }
             if let readOnly { update = update.set("read_only", to: SQLBind(readOnly)); changed["readOnly"] = String(readOnly) }
+            if let pullInvoicesEverySync {
+                update = update.set("pull_invoices_every_sync", to: SQLBind(pullInvoicesEverySync))
+                changed["pullInvoicesEverySync"] = String(pullInvoicesEverySync)
+            }
+            if let depositSettings { update = update.set("deposit_settings", to: SQLBind(depositSettings)); changed["depositSettings"] = depositSettings ?? "defaults" }
             if let passwordHash { update = update.set("password_hash", to: SQLBind(passwordHash)); changed["password"] = "rotated" }
             try await update.where("id", .equal, SQLBind(id.rawValue)).run()
             try await ActivityLog.append(
@@ -137,7 +143,8 @@ public struct Companies: Sendable {
             ),
             lastSessionAt: stored.lastSessionAt.map(Timestamp.init(milliseconds:)),
             lastSyncAt: stored.lastSyncAt.map(Timestamp.init(milliseconds:)),
-            lastSessionSummary: stored.lastSessionSummary, connectionProblem: stored.connectionProblem
+            lastSessionSummary: stored.lastSessionSummary, connectionProblem: stored.connectionProblem,
+            pullInvoicesEverySync: stored.pullInvoicesEverySync ?? false, depositSettings: stored.depositSettings
         )
     }
 }
@@ -167,6 +174,8 @@ private struct CompanyRow: Decodable {
     var lastSyncAt: Int64?
     var lastSessionSummary: String?
     var connectionProblem: String?
+    var pullInvoicesEverySync: Bool?
+    var depositSettings: String?
 
     /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
     enum CodingKeys: String, CodingKey {
@@ -194,5 +203,7 @@ private struct CompanyRow: Decodable {
         case lastSyncAt = "last_sync_at"
         case lastSessionSummary = "last_session_summary"
         case connectionProblem = "connection_problem"
+        case pullInvoicesEverySync = "pull_invoices_every_sync"
+        case depositSettings = "deposit_settings"
     }
 }

@@ -40,9 +40,11 @@ public struct Failures: Sendable {
         var query = sql.select().column("id").from("failures").where("status", .equal, SQLBind(FailureStatus.open.rawValue))
         if let jobID = new.jobID {
             query = query.where("job_id", .equal, SQLBind(jobID.rawValue))
+        } else if let subject = new.subject {
+            query = query.where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("subject", .equal, SQLBind(subject))
         } else {
             query = query.where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("job_id", .is, SQLLiteral.null)
-                .where("category", .equal, SQLBind(new.category))
+                .where("subject", .is, SQLLiteral.null).where("category", .equal, SQLBind(new.category))
         }
         if let row = try await query.first() {
             let id = try row.decode(column: "id", as: String.self)
@@ -58,11 +60,11 @@ public struct Failures: Sendable {
         let id = UUID().uuidString.lowercased()
         try await sql.insert(into: "failures")
             .columns("id", "company_id", "job_id", "category", "title", "summary", "evidence", "status_code", "status_message",
-                     "hresult", "resolution", "actions", "auto_recheck", "is_connection", "status", "created_at", "updated_at")
+                     "hresult", "resolution", "actions", "auto_recheck", "is_connection", "status", "created_at", "updated_at", "subject")
             .values(SQLBind(id), SQLBind(new.companyID.rawValue), SQLBind(new.jobID?.rawValue), SQLBind(new.category), SQLBind(new.title),
                     SQLBind(new.summary), SQLBind(new.evidence), SQLBind(new.statusCode), SQLBind(new.statusMessage), SQLBind(new.hresult),
                     SQLBind(new.resolution), SQLBind(new.actions), SQLBind(new.autoRecheck), SQLBind(new.isConnection),
-                    SQLBind(FailureStatus.open.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds))
+                    SQLBind(FailureStatus.open.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds), SQLBind(new.subject))
             .run()
         try await ActivityLog.append(
             NewActivity(actor: "system", companyID: new.companyID, subject: "failure", subjectID: id, action: "failure.opened",
@@ -132,6 +134,22 @@ public struct Failures: Sendable {
     public func find(_ id: FailureID) async throws -> FailureRecord? {
         try await database.withConnection { sql in
             try await sql.select().column(SQLLiteral.all).from("failures").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.record)
+        }
+    }
+
+    /// Opens (or refreshes) a record about a subject that is neither a job nor the connection.
+    @discardableResult
+    public func recordSubject(_ new: NewFailure, now: Timestamp = .now) async throws -> FailureID {
+        try await database.transaction { sql in try await Self.upsert(new, on: sql, now: now) }
+    }
+
+    /// Resolves the open record of a subject (the problem went away), if there is one.
+    static func resolveSubject(_ subject: String, companyID: CompanyID, reason: String, on sql: any SQLDatabase, now: Timestamp) async throws {
+        let open = try await sql.select().column("id").from("failures").where("company_id", .equal, SQLBind(companyID.rawValue))
+            .where("subject", .equal, SQLBind(subject)).where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+        for row in open {
+            try await close(FailureID(try row.decode(column: "id", as: String.self)), to: .resolved, reason: reason, actor: "system",
+                            companyID: companyID, on: sql, now: now)
         }
     }
 

@@ -86,6 +86,25 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// Posted payments of a company changed since `since` (the deposit report's input), oldest first.
+    public func postedPayments(companyID: CompanyID, changedSince since: Timestamp) async throws -> [Job] {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("jobs").where("company_id", .equal, SQLBind(companyID.rawValue))
+                .where("kind", .equal, SQLBind(JobKind.paymentPost.rawValue)).where("status", .equal, SQLBind(JobStatus.posted.rawValue))
+                .where("updated_at", .greaterThanOrEqual, SQLBind(since.milliseconds)).orderBy("seq").all().map(Self.job)
+        }
+    }
+
+    /// Whether a company has a job of one of these kinds that is not finished (queued, in flight, …).
+    public func hasUnfinished(companyID: CompanyID, kinds: [JobKind]) async throws -> Bool {
+        try await database.withConnection { sql in
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND kind IN \(SQLBind.group(kinds.map(\.rawValue)))
+                AND status IN ('queued', 'in_flight', 'uncertain')
+                """).first()?.decode(column: "n", as: Int.self) ?? 0 > 0
+        }
+    }
+
     /// Whether the company has work a session should pick up now.
     /// Jobs already tried in `excludingSession` are not counted (a session tries each job once).
     public func pendingCount(companyID: CompanyID, excludingSession: String? = nil, now: Timestamp = .now) async throws -> Int {
@@ -138,10 +157,12 @@ public struct Jobs: Sendable {
 
     /// Atomically claims up to `limit` due jobs of a company for a session, in queue order; with PostgreSQL,
     /// rows another instance is claiming are skipped, never handed out twice.
-    public func claim(companyID: CompanyID, sessionID: String, limit: Int, now: Timestamp = .now) async throws -> [Job] {
+    public func claim(companyID: CompanyID, sessionID: String, limit: Int, kinds: [JobKind] = JobKind.allCases,
+                      now: Timestamp = .now) async throws -> [Job] {
         try await database.transaction { sql in
             let rows = try await sql.raw("""
                 SELECT id FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
+                AND kind IN \(SQLBind.group(kinds.map(\.rawValue)))
                 AND (session_id IS NULL OR session_id <> \(bind: sessionID))
                 ORDER BY priority DESC, seq ASC LIMIT \(bind: limit)\(ClaimLock())
                 """).all()

@@ -1,0 +1,55 @@
+import Foundation
+public import QBXML
+public import Store
+
+/// Builds a company's deposit report from its posted payments.
+public struct DepositService: Sendable {
+    let store: Store
+
+    /// Creates the service.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Longest report span: a year.
+    public static let maximumDays = 366
+
+    /// The report of deposits expected from `from` through `to` (`YYYY-MM-DD`; default: the last two
+    /// weeks through the next one, relative to `today`).
+    public func report(companyID: CompanyID, from: String?, to: String?, today: QBDate) async throws -> DepositReport {
+        guard let company = try await store.companies.find(companyID) else { throw BridgeError.notFound("company", companyID.rawValue) }
+        var fields: [String: String] = [:]
+        let start = from.map { QBDate($0.trimmingCharacters(in: .whitespaces)) } ?? today.adding(days: -14)
+        let end = to.map { QBDate($0.trimmingCharacters(in: .whitespaces)) } ?? today.adding(days: 7)
+        if start == nil { fields["from"] = "must be a date YYYY-MM-DD" }
+        if end == nil { fields["to"] = "must be a date YYYY-MM-DD" }
+        guard fields.isEmpty, let start, let end else { throw BridgeError.invalidInput(fields) }
+        guard start <= end else { throw BridgeError.invalidInput(["to": "must not be before from (\(start))"]) }
+        guard end.adding(days: -Self.maximumDays) < start else { throw BridgeError.invalidInput(["to": "must be at most \(Self.maximumDays) days after from"]) }
+        let settings = DepositSettings(json: company.depositSettings)
+        let earliest = DepositReport.earliestPaymentDate(for: start, settings: settings)
+        // Payments are posted on or after their date (give or take a day of time zones), so nothing
+        // posted before the earliest payment date can be in the report.
+        let since = Timestamp(milliseconds: (Int64(Self.daysSinceEpoch(earliest)) - 2) * 86_400_000)
+        let jobs = try await store.jobs.postedPayments(companyID: companyID, changedSince: since)
+        let payments = jobs.compactMap { job -> DepositPayment? in
+            guard let payload = try? PaymentPayload(json: job.payload), let date = QBDate(payload.date), date >= earliest, date <= end,
+                  let amount = Money(payload.amount) else { return nil }
+            return DepositPayment(id: job.id.rawValue, externalId: payload.externalId, txnId: job.txnID, refNumber: payload.refNumber,
+                                  customer: payload.customer.fullName ?? payload.customer.listId, amount: amount, paymentMethod: payload.paymentMethod,
+                                  date: date, depositToAccount: payload.depositToAccount)
+        }
+        return DepositReport(payments: payments, from: start, to: end, settings: settings)
+    }
+
+    /// Days from 1970-01-01 (civil calendar, no time zone).
+    static func daysSinceEpoch(_ date: QBDate) -> Int {
+        let year = date.month <= 2 ? date.year - 1 : date.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yoe = year - era * 400
+        let month = date.month
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
