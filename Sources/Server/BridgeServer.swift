@@ -57,15 +57,16 @@ public enum BridgeServer {
         let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
         api.get("/openapi.json") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.served)))
         }
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(store: store))
         CompanyRoutes(store: store, companies: companies).register(on: authenticated)
         PaymentRoutes(store: store, payments: PaymentService(store: store)).register(on: authenticated)
+        DataRoutes(store: store).register(on: authenticated)
         FailureRoutes(store: store, failures: FailureService(store: store), health: HealthService(store: store)).register(on: authenticated)
         return router
     }
 
     /// The OpenAPI document served at `/api/v1/openapi.json`.
-    public static var openAPIDocument: String { OpenAPIDocument.json }
+    public static var openAPIDocument: String { OpenAPIDocument.served }
 }

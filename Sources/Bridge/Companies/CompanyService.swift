@@ -73,6 +73,46 @@ public struct CompanyService: Sendable {
         }
     }
 
+    /// What `PATCH /companies/{id}` may change; absent fields stay as they are.
+    public struct Settings: Sendable, Decodable {
+        public var name: String?
+        public var runEveryMinutes: Int?
+        /// YYYY-MM-DD; an empty string clears it.
+        public var syncStartDate: String?
+        /// Queue an incremental invoice pull at every sync.
+        public var pullInvoicesEverySync: Bool?
+        /// The deposit report's settings (replaces the stored ones; missing fields take their defaults).
+        public var depositSettings: DepositSettings?
+
+        /// Creates the input.
+        public init(name: String? = nil, runEveryMinutes: Int? = nil, syncStartDate: String? = nil, pullInvoicesEverySync: Bool? = nil,
+                    depositSettings: DepositSettings? = nil) {
+            self.name = name
+            self.runEveryMinutes = runEveryMinutes
+            self.syncStartDate = syncStartDate
+            self.pullInvoicesEverySync = pullInvoicesEverySync
+            self.depositSettings = depositSettings
+        }
+    }
+
+    /// Changes a company's settings; field errors name every problem at once.
+    public func update(_ id: CompanyID, _ settings: Settings, actor: String) async throws -> Company {
+        guard try await store.companies.find(id) != nil else { throw BridgeError.notFound("company", id.rawValue) }
+        var fields: [String: String] = [:]
+        let name = settings.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let name, name.isEmpty || name.count > 60 { fields["name"] = "must be 1–60 characters" }
+        if let minutes = settings.runEveryMinutes, !(1...1440).contains(minutes) { fields["runEveryMinutes"] = "must be between 1 and 1440" }
+        var start: String?? = nil
+        if let date = settings.syncStartDate {
+            if date.isEmpty { start = .some(nil) } else if Self.isDate(date) { start = .some(date) } else { fields["syncStartDate"] = "must be a date YYYY-MM-DD, or \"\" to clear it" }
+        }
+        if let deposit = settings.depositSettings { fields.merge(deposit.problems) { first, _ in first } }
+        guard fields.isEmpty else { throw BridgeError.invalidInput(fields) }
+        return try await store.companies.update(id, name: name, runEveryMinutes: settings.runEveryMinutes, syncStartDate: start,
+                                                pullInvoicesEverySync: settings.pullInvoicesEverySync,
+                                                depositSettings: settings.depositSettings.map { .some($0.json) }, actor: actor)
+    }
+
     /// Sets a new Web Connector password.
     public func rotatePassword(_ id: CompanyID, to password: String, actor: String) async throws -> Company {
         guard (8...72).contains(password.count) else {

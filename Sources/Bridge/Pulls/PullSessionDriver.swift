@@ -61,7 +61,7 @@ struct PullSessionDriver {
             try QBXMLSchemaValidator.shared.validate(document)
             job.state = progress.json
             try await store.jobs.save(job, activity: nil)
-            work.pull = PullCursor(job: job.id, requestID: requestID)
+            work.pull = PullCursor(job: job.id, requestID: requestID, pagesLeft: work.pull?.pagesLeft ?? (progress.remaining.map { ($0 + payload.pageSize - 1) / payload.pageSize } ?? 1))
             return document
         }
     }

@@ -13,6 +13,7 @@ public import QBXML
 public actor FakeQuickBooks {
     var file: CompanyFile
     private var beforeApplying: (@Sendable (ParsedRequest) async -> Void)?
+    private var forgetIteratorsAt: Set<Int> = []
     private var openFailure: ProcessorError?
     private var refusals: [ProcessorError] = []
     private var counters = SimulatorStatistics()
@@ -68,6 +69,7 @@ public actor FakeQuickBooks {
                 continue
             }
             if request.isWrite, let hook = beforeApplying { await hook(request) }
+            if forgetIteratorsAt.remove(counters.documentsReceived) != nil { file.iterators.removeAll() }
             let outcome = file.process(request)
             if request.name == "ReceivePaymentAddRq", outcome.status.isSuccess { counters.paymentsAdded += 1 }
             response += outcome.rendered(for: request)
@@ -127,6 +129,13 @@ public actor FakeQuickBooks {
     /// between the bridge's pre-flight query and its post. nil removes it.
     public func setBeforeApplying(_ hook: (@Sendable (ParsedRequest) async -> Void)?) {
         beforeApplying = hook
+    }
+
+    /// Forgets every live iterator just before the `n`-th document (counted over the simulator's life) is
+    /// processed, as when QuickBooks restarts between two pages of one Web Connector session: a
+    /// `Continue` in that document gets 3391.
+    public func forgetIterators(beforeDocument n: Int) {
+        forgetIteratorsAt.insert(n)
     }
 
     /// Sets (or replaces) a data extension on the company, e.g. QBWC's `FileID` stamp under the

@@ -1,3 +1,4 @@
+import Bridge
 import Store
 
 /// A company as the JSON API shows it (design.md §6): never the password or its hash.
@@ -17,6 +18,8 @@ struct CompanyJSON: Encodable {
     var lastSessionSummary: String?
     var connectionProblem: String?
     var quickbooks: QuickBooksJSON
+    var pullInvoicesEverySync: Bool
+    var depositSettings: DepositSettings
 
     struct QuickBooksJSON: Encodable {
         var product: String?
@@ -47,6 +50,8 @@ struct CompanyJSON: Encodable {
         lastSyncAt = company.lastSyncAt?.iso8601
         lastSessionSummary = company.lastSessionSummary
         connectionProblem = company.connectionProblem
+        pullInvoicesEverySync = company.pullInvoicesEverySync
+        depositSettings = DepositSettings(json: company.depositSettings)
         let info = company.quickBooks
         quickbooks = QuickBooksJSON(
             product: info.product, version: info.version, country: info.country, fileMode: info.fileMode,

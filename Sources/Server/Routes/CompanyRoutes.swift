@@ -23,6 +23,11 @@ struct CompanyRoutes {
             let company = try await companies.company(try Self.companyID(context))
             return try JSONResponse.make(CompanyJSON(company, ownerID: try await store.installation.ownerID()))
         }
+        api.patch("/companies/:id") { request, context -> Response in
+            let settings = try await request.decode(as: CompanyService.Settings.self, context: context)
+            let company = try await companies.update(try Self.companyID(context), settings, actor: context.actor ?? "api")
+            return try JSONResponse.make(CompanyJSON(company, ownerID: try await store.installation.ownerID()))
+        }
         api.get("/companies/:id/qwc") { _, context -> Response in
             let file = try await companies.qwcFile(for: try Self.companyID(context))
             return Response(
