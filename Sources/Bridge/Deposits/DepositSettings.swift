@@ -130,6 +130,9 @@ public struct BusinessCalendar: Sendable {
         return day
     }
 
+    /// The day of the week, 0 = Sunday … 6 = Saturday.
+    public static func weekdayIndex(_ date: QBDate) -> Int { weekday(date) }
+
     /// Sakamoto's day-of-week (0 = Sunday), so no Foundation calendar or time zone is involved.
     static func weekday(_ date: QBDate) -> Int {
         let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]

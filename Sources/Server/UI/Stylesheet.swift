@@ -93,7 +93,11 @@ enum Stylesheet {
         table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line)}
         th,td{text-align:left;padding:.5em .7em;border-bottom:1px solid var(--line);vertical-align:top}
         th{background:#eef1f4;font-size:.9rem}
-        td.num{text-align:right;font-variant-numeric:tabular-nums}
+        td.num,th.num,h2 .num{text-align:right;font-variant-numeric:tabular-nums}
+        .check{display:flex;gap:.5em;align-items:center}
+        .check input{width:auto}
+        .deposit{border-top:1px solid var(--line);padding-top:.4em}
+        .deposit h2{font-size:1.1rem}
         tr.cause{background:var(--warn-bg)}
         .detail{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
         .empty{background:var(--card);border:1px dashed #9aa3ad;border-radius:10px;padding:1em 1.4em}

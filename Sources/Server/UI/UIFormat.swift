@@ -50,6 +50,17 @@ enum UIFormat {
     }
 
     /// A money amount as a bookkeeper reads it (`$1,500.00`), or the text as given when it is not one.
+    /// 20,000 rather than 20000.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     static func money(_ text: String?) -> String {
         guard let text else { return "" }
         return Amount(text)?.displayText ?? text

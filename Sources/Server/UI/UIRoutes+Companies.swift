@@ -48,7 +48,9 @@ extension UIRoutes {
         }
         pages.get("/companies/:id") { _, context -> Response in
             let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
-            return page("company", CompanyView(company, chrome: try await chrome(company.name, .companies, context: context)), context: context)
+            var view = CompanyView(company, chrome: try await chrome(company.name, .companies, context: context))
+            view.data = try await dataView(company)
+            return page("company", view, context: context)
         }
         pages.get("/companies/:id/qwc") { _, context -> Response in
             let companyID = CompanyID(try id(context, "company", list: "companies"))
@@ -73,13 +75,16 @@ extension UIRoutes {
             view.syncStartDate = day ?? ""
             guard let minutes = Int(minutesText), (1...1440).contains(minutes) else {
                 view.runError = "Run every must be a whole number of minutes from 1 to 1440."
+                view.data = try await dataView(company)
                 return page("company", view, status: .unprocessableContent, context: context)
             }
             if let day, !UIFormat.isDay(day) {
                 view.dateError = "The sync start date must be a real day written YYYY-MM-DD, or empty."
+                view.data = try await dataView(company)
                 return page("company", view, status: .unprocessableContent, context: context)
             }
-            _ = try await store.companies.update(company.id, runEveryMinutes: minutes, syncStartDate: .some(day), actor: context.actor)
+            _ = try await store.companies.update(company.id, runEveryMinutes: minutes, syncStartDate: .some(day),
+                                                 pullInvoicesEverySync: form["pullInvoicesEverySync"] == "on", actor: context.actor)
             let note = minutes == company.runEveryMinutes ? "" : " Download the .qwc again and re-add it so the Web Connector uses the new schedule."
             return try await redirect("/companies/\(company.id.rawValue)", flash: Flash(.success, "Settings saved." + note), context: context)
         }
@@ -92,8 +97,62 @@ extension UIRoutes {
             } catch BridgeError.invalidInput(let fields) {
                 var view = CompanyView(company, chrome: Chrome(title: company.name, context: context, section: .companies, flash: nil))
                 view.passwordError = "The password " + (fields["password"] ?? "is not valid") + "; it was not changed."
+                view.data = try await dataView(company)
                 return page("company", view, status: .unprocessableContent, context: context)
             }
         }
+            pages.post("/companies/:id/pulls") { _, context -> Response in
+            let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
+            let kind = context.form?["kind"] == "customers" ? "customers" : "invoices"
+            do {
+                _ = try await PullService(store: store).enqueue(PullInput(kind: kind), companyID: company.id, actor: context.actor, origin: "ui")
+                return try await redirect("/companies/\(company.id.rawValue)", flash: Flash(.success,
+                    "The \(kind) pull is queued; it runs at the next Web Connector sync."), context: context)
+            } catch BridgeError.conflict(let message) {
+                return try await redirect("/companies/\(company.id.rawValue)", flash: Flash(.error, message), context: context)
+            }
+        }
+        pages.get("/companies/:id/deposits") { request, context -> Response in
+            let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
+            let query = request.uri.queryParameters
+            let chrome = try await chrome("Deposits · \(company.name)", .companies, context: context)
+            do {
+                let report = try await DepositService(store: store).report(companyID: company.id, from: query.get("from").flatMap { $0.isEmpty ? nil : $0 },
+                                                                           to: query.get("to").flatMap { $0.isEmpty ? nil : $0 }, today: DataRoutes.today())
+                return page("deposits", DepositPageView(chrome: chrome, company: company, report: report), context: context)
+            } catch BridgeError.invalidInput(let fields) {
+                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil, today: DataRoutes.today())
+                var view = DepositPageView(chrome: chrome, company: company, report: report)
+                view.settingsError = "The dates were not usable (" + fields.map { "\($0.key) \($0.value)" }.sorted().joined(separator: "; ") + "); showing the default weeks."
+                return page("deposits", view, status: .unprocessableContent, context: context)
+            }
+        }
+        pages.post("/companies/:id/deposit-settings") { _, context -> Response in
+            let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
+            let form = context.form ?? FormData(encoded: "")
+            func list(_ key: String) -> [String] {
+                (form[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let settings = DepositSettings(
+                cardBusinessDays: Int(form.trimmed("cardBusinessDays") ?? "") ?? -1, achBusinessDays: Int(form.trimmed("achBusinessDays") ?? "") ?? -1,
+                achLatestBusinessDays: Int(form.trimmed("achLatestBusinessDays") ?? "") ?? -1, cardMethods: list("cardMethods"),
+                achMethods: list("achMethods"), holidays: list("holidays"))
+            do {
+                _ = try await companies.update(company.id, CompanyService.Settings(depositSettings: settings), actor: context.actor)
+                return try await redirect("/companies/\(company.id.rawValue)/deposits", flash: Flash(.success, "Deposit settings saved."), context: context)
+            } catch BridgeError.invalidInput(let fields) {
+                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil, today: DataRoutes.today())
+                var view = DepositPageView(chrome: try await chrome("Deposits · \(company.name)", .companies, context: context), company: company, report: report)
+                view.settingsError = "Not saved: " + fields.map { "\($0.key.replacingOccurrences(of: "depositSettings.", with: "")) \($0.value)" }.sorted().joined(separator: "; ") + "."
+                return page("deposits", view, status: .unprocessableContent, context: context)
+            }
+        }
+    }
+
+    /// The company page's QuickBooks data section.
+    func dataView(_ company: Company) async throws -> CompanyDataView {
+        CompanyDataView(counts: try await store.snapshots.counts(companyID: company.id),
+                        pulls: try await store.jobs.list(companyID: company.id, kinds: JobKind.pulls, limit: 1000).suffix(5).reversed(),
+                        mappings: try await store.customerMappings.list(companyID: company.id, limit: 1000).count, company: company)
     }
 }

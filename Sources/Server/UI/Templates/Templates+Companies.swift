@@ -56,7 +56,7 @@ extension Templates {
         {{<layout}}{{$content}}
         <p class="crumbs"><a href="/companies">Companies</a> › {{name}}</p>
         <div class="title-row"><h1>{{name}}</h1><a class="button primary" href="{{href}}/qwc" download>Download .qwc</a></div>
-        <p class="meta">{{connectionText}} · <a href="/failures?companyId={{id}}">Open failures</a> · <a href="/payments?companyId={{id}}">Payments</a> · <a href="/activity?companyId={{id}}">Activity</a></p>
+        <p class="meta">{{connectionText}} · <a href="/failures?companyId={{id}}">Open failures</a> · <a href="/payments?companyId={{id}}">Payments</a> · <a href="/activity?companyId={{id}}">Activity</a> · <a href="{{href}}/deposits">Deposit report</a></p>
         {{#problem}}<p class="alert" role="alert">{{.}}</p>{{/problem}}
         <section aria-labelledby="setup-h"><h2 id="setup-h">Set up the Web Connector</h2>
           <ol class="steps">
@@ -71,6 +71,20 @@ extension Templates {
         <section aria-labelledby="details-h"><h2 id="details-h">Details</h2>
           <dl class="pairs">{{#details}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/details}}</dl>
         </section>
+        {{#data}}
+        <section aria-labelledby="data-h"><h2 id="data-h">QuickBooks data</h2>
+          <p>Stored from pulls: <strong>{{invoices}}</strong> invoices ({{openInvoices}} open), <strong>{{customers}}</strong> customers, {{mappings}} customer mappings. Upstream apps read them at <code>/api/v1/companies/{{id}}/invoices</code> and <code>/customers</code>.</p>
+          <div class="actions">
+            <form method="post" action="{{href}}/pulls"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><input type="hidden" name="kind" value="invoices"><button type="submit" class="button">Pull open invoices now</button></form>
+            <form method="post" action="{{href}}/pulls"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><input type="hidden" name="kind" value="customers"><button type="submit" class="button">Pull customers now</button></form>
+          </div>
+          <p class="help">A pull runs at the company's next Web Connector sync, page by page; large files take several round trips.</p>
+          {{#hasPulls}}<div class="table-wrap"><table>
+            <thead><tr><th scope="col">Pull</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Updated</th></tr></thead>
+            <tbody>{{#pulls}}<tr><td data-label="Pull">{{kind}}</td><td data-label="Status"><span class="badge badge-{{statusClass}}">{{status}}</span></td><td data-label="Progress">{{detail}}</td><td data-label="Updated">{{updated}}</td></tr>{{/pulls}}</tbody>
+          </table></div>{{/hasPulls}}
+        </section>
+        {{/data}}
         <div class="two">
         <section aria-labelledby="schedule-h"><h2 id="schedule-h">Schedule and sync start date</h2>
           <form method="post" action="{{href}}/settings" class="stack">
@@ -82,6 +96,8 @@ extension Templates {
             <input id="syncStartDate" name="syncStartDate" type="date" value="{{syncStartDate}}" aria-describedby="start-help{{#dateError}} start-error{{/dateError}}"{{#dateError}} aria-invalid="true"{{/dateError}}>
             <p class="help" id="start-help">Leave empty to sync everything. A new schedule reaches the Web Connector with a new .qwc download.</p>
             {{#dateError}}<p class="field-error" id="start-error">{{.}}</p>{{/dateError}}
+            <div class="check"><input id="pullEverySync" name="pullInvoicesEverySync" type="checkbox" value="on"{{#pullEverySync}} checked{{/pullEverySync}}>
+            <label for="pullEverySync">Pull changed invoices at every sync</label></div>
             <button type="submit" class="button">Save</button>
           </form>
         </section>
@@ -96,6 +112,54 @@ extension Templates {
           </form>
         </section>
         </div>
+        {{/content}}{{/layout}}
+        """
+
+    static let deposits = """
+        {{<layout}}{{$content}}
+        <p class="crumbs"><a href="/companies">Companies</a> › <a href="{{companyHref}}">{{companyName}}</a> › Deposit report</p>
+        <h1>Expected deposits</h1>
+        <p class="lead">Posted payments grouped the way they reach the bank: the card payments of one business day arrive together about {{cardDays}} business days later, ACH {{achDays}}–{{achLatestDays}} business days later; weekends{{#holidays}} and the holidays {{holidays}}{{/holidays}} are skipped. Tick each group off in QuickBooks' <strong>Record Deposits</strong> window.</p>
+        <form method="get" action="{{companyHref}}/deposits" class="filters">
+          <label for="from">Deposits from</label><input id="from" name="from" type="date" value="{{from}}" required>
+          <label for="to">to</label><input id="to" name="to" type="date" value="{{to}}" required>
+          <button type="submit" class="button">Show</button>
+        </form>
+        {{#hasDeposits}}
+        <dl class="pairs"><div><dt>Card</dt><dd>{{totalCard}}</dd></div><div><dt>ACH</dt><dd>{{totalACH}}</dd></div><div><dt>Checks and cash</dt><dd>{{totalOther}}</dd></div><div><dt>All</dt><dd><strong>{{totalAll}}</strong></dd></div></dl>
+        {{#deposits}}
+        <section class="deposit" aria-label="{{channel}} expected {{expected}}">
+          <h2>{{expected}}{{#latest}} – {{.}}{{/latest}} · {{channel}} · <span class="num">{{total}}</span></h2>
+          <p class="meta">{{count}} of {{batch}}</p>
+          <div class="table-wrap"><table>
+            <thead><tr><th scope="col">Reference</th><th scope="col">Customer</th><th scope="col">Method</th><th scope="col">Paid on</th><th scope="col">QuickBooks TxnID</th><th scope="col" class="num">Amount</th></tr></thead>
+            <tbody>{{#payments}}<tr><td data-label="Reference"><a href="{{href}}">{{ref}}</a></td><td data-label="Customer">{{customer}}</td><td data-label="Method">{{method}}</td><td data-label="Paid on">{{date}}</td><td data-label="TxnID"><code>{{txnID}}</code></td><td data-label="Amount" class="num">{{amount}}</td></tr>{{/payments}}</tbody>
+          </table></div>
+        </section>
+        {{/deposits}}
+        {{/hasDeposits}}
+        {{^hasDeposits}}<p class="empty">No posted payments are expected to reach the bank between {{from}} and {{to}}.</p>{{/hasDeposits}}
+        <section aria-labelledby="deposit-settings-h"><h2 id="deposit-settings-h">How payments reach the bank</h2>
+          <form method="post" action="{{companyHref}}/deposit-settings" class="stack">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            {{#settingsError}}<p class="alert" role="alert">{{.}}</p>{{/settingsError}}
+            <label for="cardDays">Card batches arrive after (business days)</label>
+            <input id="cardDays" name="cardBusinessDays" type="number" min="0" max="10" required value="{{cardDays}}">
+            <label for="achDays">ACH arrives after (business days, earliest)</label>
+            <input id="achDays" name="achBusinessDays" type="number" min="0" max="10" required value="{{achDays}}">
+            <label for="achLatest">ACH arrives after (business days, latest)</label>
+            <input id="achLatest" name="achLatestBusinessDays" type="number" min="0" max="10" required value="{{achLatestDays}}">
+            <label for="holidays">Bank holidays</label>
+            <input id="holidays" name="holidays" type="text" value="{{holidays}}" aria-describedby="holidays-help">
+            <p class="help" id="holidays-help">Dates YYYY-MM-DD, separated by commas.</p>
+            <label for="cardMethods">Other card payment methods</label>
+            <input id="cardMethods" name="cardMethods" type="text" value="{{cardMethods}}" aria-describedby="methods-help">
+            <label for="achMethods">Other ACH payment methods</label>
+            <input id="achMethods" name="achMethods" type="text" value="{{achMethods}}" aria-describedby="methods-help">
+            <p class="help" id="methods-help">QuickBooks payment method names, separated by commas. Visa, MasterCard, Amex, Discover and names with "card" are cards; ACH, eCheck, EFT and bank transfers are ACH; everything else counts as checks and cash.</p>
+            <button type="submit" class="button">Save</button>
+          </form>
+        </section>
         {{/content}}{{/layout}}
         """
 }

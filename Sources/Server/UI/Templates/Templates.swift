@@ -7,7 +7,7 @@ enum Templates {
         "layout": layout, "error": error, "login": login, "dashboard": dashboard,
         "failures": failures, "failure": failure,
         "companies": companies, "company-new": companyNew, "company": company,
-        "payments": payments, "payment": payment, "activity": activity,
+        "payments": payments, "payment": payment, "activity": activity, "deposits": deposits,
     ]
 
     /// The frame of every page: skip link, header with navigation and sign-out, flash message, main.

@@ -57,6 +57,10 @@ struct CompanyView {
     var runError: String?
     var dateError: String?
     var passwordError: String?
+    /// What pulls stored, set by the page route.
+    var data: CompanyDataView?
+    /// The "pull changed invoices at every sync" switch.
+    var pullEverySync: Bool
 
     init(_ company: Company, chrome: Chrome) {
         self.chrome = chrome
@@ -68,10 +72,12 @@ struct CompanyView {
         connectionText = company.lastSyncAt.map { "Last sync \(UIFormat.time($0)) (\(UIFormat.ago($0)))" } ?? "Not connected yet"
         runEveryMinutes = String(company.runEveryMinutes)
         syncStartDate = company.syncStartDate ?? ""
+        pullEverySync = company.pullInvoicesEverySync
         var details = [
             PairView(label: "Web Connector user", value: company.username),
             PairView(label: "Runs every", value: "\(company.runEveryMinutes) minutes"),
             PairView(label: "Sync start date", value: company.syncStartDate ?? "none (everything)"),
+            PairView(label: "Invoice pull at every sync", value: company.pullInvoicesEverySync ? "yes" : "no"),
             PairView(label: "FileID", value: company.fileID),
             PairView(label: "Access", value: company.readOnly ? "read only" : "read and write"),
             PairView(label: "Created", value: UIFormat.time(company.createdAt)),
