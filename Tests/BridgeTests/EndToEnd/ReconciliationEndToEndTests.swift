@@ -46,6 +46,14 @@ struct ReconciliationEndToEndTests {
             #expect((failure["title"] as? String)?.contains("cus_2") == true)
             let listed = try Self.json(try await bridge.api(.get, "/failures?category=mapping_conflict"))
             #expect((listed["failures"] as? [[String: Any]])?.count == 1)
+            // Support sees the candidates on the failure page.
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            let page = try await browser.get("/failures/\(try #require(failure["id"] as? String))")
+            #expect(page.body.contains("QuickBooks customers that match"))
+            #expect(page.body.contains("Harbor Dental West") && page.body.contains("Harbor Dental East"))
+            #expect(page.body.contains("cus_2"))
             // Asking again refreshes the same record rather than opening a second one.
             _ = try await bridge.api(.post, mappings, json: #"{"externalId": "cus_2", "email": "billing@harbordental.example"}"#)
             #expect(try await bridge.store.failures.list(category: "mapping_conflict").count == 1)

@@ -95,6 +95,12 @@ extension Templates {
           <dl class="pairs">{{#rows}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/rows}}</dl>
           <p class="muted">QBBridge never moves a payment to it by itself: confirm it is the same invoice, then have the billing system send the payment again with this invoice.</p>
           {{/candidate}}
+          {{#hasCustomerCandidates}}
+          <h3>QuickBooks customers that match</h3>
+          <div class="table-wrap"><table><thead><tr><th scope="col">Customer</th><th scope="col">ListID</th><th scope="col">Email</th><th scope="col">Matched by</th></tr></thead><tbody>
+          {{#customerCandidates}}<tr><td data-label="Customer">{{name}}{{#inactive}} <span class="muted">(inactive)</span>{{/inactive}}</td><td data-label="ListID"><code>{{listID}}</code></td><td data-label="Email">{{email}}</td><td data-label="Matched by">{{matchedBy}}</td></tr>{{/customerCandidates}}
+          </tbody></table></div>
+          {{/hasCustomerCandidates}}
           {{^hasEvidence}}<p class="muted">QuickBooks gave no further detail.</p>{{/hasEvidence}}
         </section>
         {{/content}}{{/layout}}

@@ -47,7 +47,18 @@ struct FailureView {
     var linked: [LinkedView]
     var hasLinked: Bool
     var candidate: Rows?
+    /// The QuickBooks customers an upstream id matched (`mapping_conflict`).
+    var customerCandidates: [CustomerCandidateView]
+    var hasCustomerCandidates: Bool
     var hasEvidence: Bool
+
+    struct CustomerCandidateView {
+        var name: String
+        var listID: String
+        var email: String
+        var matchedBy: String
+        var inactive: Bool
+    }
 
     init(_ record: FailureRecord, companyName: String, chrome: Chrome) {
         self.chrome = chrome
@@ -91,6 +102,7 @@ struct FailureView {
         add("Invoice number", evidence.invoiceRefNumber)
         add("Invoice TxnID", evidence.invoiceTxnID)
         add("Customer", evidence.customerName)
+        add("Your customer id", evidence.externalCustomerID)
         add("Amount to apply", evidence.amountToApply?.displayText)
         add("Request", evidence.requestKind)
         add("QuickBooks status code", record.statusCode.map(String.init))
@@ -135,7 +147,11 @@ struct FailureView {
             if let date = found.txnDate { rows.append(PairView(label: "Date", value: date)) }
             return Rows(rows: rows)
         }
-        hasEvidence = hasFacts || invoice != nil || hasLinked || candidate != nil
+        customerCandidates = (evidence.customerCandidates ?? []).map {
+            CustomerCandidateView(name: $0.fullName ?? "—", listID: $0.listID, email: $0.email ?? "—", matchedBy: $0.matchedBy, inactive: !$0.isActive)
+        }
+        hasCustomerCandidates = !customerCandidates.isEmpty
+        hasEvidence = hasFacts || invoice != nil || hasLinked || candidate != nil || hasCustomerCandidates
     }
 
     private static func linked(_ transaction: LinkedTransaction, isCause: Bool) -> LinkedView {
