@@ -5,7 +5,7 @@ import Store
 
 /// `qbbridge enqueue payment FILE.json --company COMPANY`: the same validation and idempotency as the API.
 struct EnqueueCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enqueue", abstract: "Queue work for a company.", subcommands: [Payment.self])
+    static let configuration = CommandConfiguration(commandName: "enqueue", abstract: "Queue work for a company.", subcommands: [Payment.self, EnqueuePull.self])
 
     struct Payment: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "payment", abstract: "Queue a payment from a JSON file (the API's body; - for standard input).")

@@ -35,6 +35,20 @@ struct CLICommandTests {
         let report = try CLI.run(binary, ["failures", "report", "--database", database])
         #expect(report.status == 0, "\(report.error)")
         #expect(report.output.contains("Acme (acme): 1 payments, 0 failed, rate 0.0%"), "\(report.output)")
+
+        let pull = try CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--incremental", "--database", database])
+        #expect(pull.status == 0, "\(pull.error)")
+        #expect(pull.output.contains("Queued a invoices pull") || pull.output.contains("Queued an invoices pull"))
+        let twice = try CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--database", database])
+        #expect(twice.status != 0)
+        #expect(twice.error.contains("already queued"))
+        let wrong = try CLI.run(binary, ["enqueue", "pull", "vendors", "--company", "acme", "--database", database])
+        #expect(wrong.error.contains("invoices") && wrong.error.contains("customers"))
+        let deposits = try CLI.run(binary, ["deposits", "acme", "--from", "2026-11-16", "--to", "2026-11-27", "--database", database])
+        #expect(deposits.status == 0, "\(deposits.error)")
+        #expect(deposits.output.contains("Deposits expected 2026-11-16 to 2026-11-27: 0"))
+        let badDates = try CLI.run(binary, ["deposits", "acme", "--from", "2026-11-30", "--to", "2026-11-01", "--database", database])
+        #expect(badDates.status != 0)
     }
 
     @Test("admin users can be added, given a new password and removed")

@@ -1,4 +1,5 @@
 import Bridge
+import Foundation
 import QBXML
 import Testing
 
@@ -26,6 +27,13 @@ struct DepositReportTests {
         // Leap day and year ends.
         #expect(calendar.isBusinessDay(try Self.date("2028-02-29")))       // Tuesday
         #expect(!calendar.isBusinessDay(try Self.date("2028-01-01")))      // Saturday
+    }
+
+    @Test("today is the UTC civil date, also across leap days")
+    func today() throws {
+        #expect(DepositService.today(now: Date(timeIntervalSince1970: 1_795_010_700)) == (try Self.date("2026-11-18")))
+        #expect(DepositService.today(now: Date(timeIntervalSince1970: 951_782_400)) == (try Self.date("2000-02-29")))
+        #expect(DepositService.today(now: Date(timeIntervalSince1970: 0)) == (try Self.date("1970-01-01")))
     }
 
     @Test("payment methods are sorted into card, ACH and other by name, with configured names first")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QBXML
 public import Store
 
@@ -40,6 +40,27 @@ public struct DepositService: Sendable {
                                   date: date, depositToAccount: payload.depositToAccount)
         }
         return DepositReport(payments: payments, from: start, to: end, settings: settings)
+    }
+
+    /// Today's date in UTC, the report's default anchor.
+    public static func today(now: Date = Date()) -> QBDate {
+        let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
+        return civilDate(daysSinceEpoch: days)
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm, no calendar or time zone).
+    static func civilDate(daysSinceEpoch days: Int) -> QBDate {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        guard let date = QBDate(year: year, month: month, day: day) else { preconditionFailure("civil date out of range: \(days)") }
+        return date
     }
 
     /// Days from 1970-01-01 (civil calendar, no time zone).

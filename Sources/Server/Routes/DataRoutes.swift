@@ -143,10 +143,7 @@ struct DataRoutes {
     }
 
     /// Today's date in UTC, the deposit report's default anchor.
-    static func today() -> QBDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return QBDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? QBDate(year: 1970, month: 1, day: 1)!
-    }
+    static func today() -> QBDate { DepositService.today() }
 }
 
 /// The answer to a mapping by match that found several customers.
