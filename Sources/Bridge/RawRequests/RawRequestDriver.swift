@@ -58,6 +58,8 @@ struct RawRequestDriver {
         let status = response.header.status
         let answer = RawRequestAnswer(statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message,
                                       response: document, error: nil)
+        // QuickBooks answered: the outcome is known, so a later Retry is an ordinary re-send, not a lost answer.
+        job.sentAt = nil
         let element = RawRequestPayload(json: job.payload)?.element ?? response.header.name
         if status.code >= 1000, let draft = Classifier.classify(RequestFailureInput(
             requestKind: String(element.dropLast(2)), statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message

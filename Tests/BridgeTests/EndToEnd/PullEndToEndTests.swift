@@ -221,4 +221,48 @@ struct PullEndToEndTests {
             #expect((try Self.json(plain)["requestId"] as? String)?.hasPrefix("qbb-") == true)
         }
     }
+
+    @Test("a raw write whose answer was lost is not sent again by itself: a failure record asks a person; a lost query is simply sent again")
+    func rawLostAnswers() async throws {
+        try await withRunningBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 0 }) { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 10, invoices: 20, seed: 12)
+            let lab = try await Self.lab(bridge, quickBooks)
+            let write = try await bridge.api(.post, "/companies/\(lab.company.id)/requests",
+                                             json: #"{"qbxml": "<TxnDelRq requestID=\"del-1\"><TxnDelType>ReceivePayment</TxnDelType><TxnID>NOPE-1</TxnID></TxnDelRq>"}"#)
+            #expect(write.status == .accepted, "\(String(buffer: write.body))")
+            let writeID = try #require(try Self.json(write)["id"] as? String)
+            // Round trips: the company-file check, then the raw request, whose answer the Web Connector loses.
+            _ = await lab.webConnector.runSession(faults: [.dropResponse(roundTrip: 2)])
+            let documentsBefore = await quickBooks.statistics.documentsReceived
+            await lab.sync()
+            #expect(await quickBooks.statistics.documentsReceived == documentsBefore, "the write was sent again")
+            let lost = try Self.json(try await bridge.api(.get, "/requests/\(writeID)"))
+            #expect(lost["status"] as? String == "failed")
+            let failure = try #require(lost["failure"] as? [String: Any])
+            #expect((failure["title"] as? String)?.contains("never came back") == true)
+            #expect((failure["actions"] as? [String])?.contains("retry") == true)
+
+            // A person checked QuickBooks and retries: it is sent again, and QuickBooks' own answer (3120, no
+            // such transaction) is stored; a later retry is an ordinary re-send, not another "lost answer".
+            let failureID = try #require(failure["id"] as? String)
+            let retried = try await bridge.api(.post, "/failures/\(failureID)/retry", json: #"{"reason": "checked: not in QuickBooks"}"#)
+            #expect(retried.status == .ok, "\(String(buffer: retried.body))")
+            await lab.sync()
+            let answered = try Self.json(try await bridge.api(.get, "/requests/\(writeID)"))
+            #expect((answered["response"] as? [String: Any])?["statusCode"] as? Int == 3120)
+            let second = try #require(answered["failure"] as? [String: Any])
+            #expect((second["title"] as? String)?.contains("never came back") == false)
+            _ = try await bridge.api(.post, "/failures/\(try #require(second["id"] as? String))/retry", json: #"{"reason": "again"}"#)
+            await lab.sync()
+            let third = try Self.json(try await bridge.api(.get, "/requests/\(writeID)"))
+            #expect(third["attempts"] as? Int == 3)
+            #expect(((third["failure"] as? [String: Any])?["title"] as? String)?.contains("never came back") == false)
+
+            let query = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: #"{"qbxml": "<CustomerQueryRq requestID=\"q\"><MaxReturned>1</MaxReturned></CustomerQueryRq>"}"#)
+            let queryID = try #require(try Self.json(query)["id"] as? String)
+            _ = await lab.webConnector.runSession(faults: [.dropResponse(roundTrip: 1)])
+            await lab.sync()
+            #expect(try Self.json(try await bridge.api(.get, "/requests/\(queryID)"))["status"] as? String == "answered")
+        }
+    }
 }
