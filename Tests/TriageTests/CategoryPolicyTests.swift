@@ -13,7 +13,9 @@ struct CategoryPolicyTests {
                           "company_file_unavailable", "application_not_authorized", "quickbooks_busy",
                           "qbxml_version_unsupported", "quickbooks_not_installed", "authentication_failed",
                           "client_version_outdated", "not_syncing"]
-        #expect(FailureCategory.allCases.map(\.rawValue) == request + connection)
+        // Added with customer mappings (issue "Pulls…"): about an upstream id, not a QuickBooks request.
+        let mapping = ["mapping_conflict"]
+        #expect(FailureCategory.allCases.map(\.rawValue) == request + connection + mapping)
         #expect(FailureCategory.allCases.filter(\.isConnection).map(\.rawValue) == connection)
     }
 
@@ -45,6 +47,12 @@ struct CategoryPolicyTests {
         (.authenticationFailed, { Classifier.classify(.authenticationFailed(userName: "u")) }),
         (.clientVersionOutdated, { Classifier.classify(.clientVersionOutdated(version: "1", minimum: "2")) }),
         (.notSyncing, { Classifier.classify(.notSyncing(lastSessionAt: nil, now: Date(), runEveryMinutes: 5)) }),
+        (.mappingConflict, {
+            Classifier.mappingConflict(externalID: "cus_1", lookedFor: "email \"a@b.example\"", candidates: [
+                CustomerCandidate(listID: "1", fullName: "A East", email: "a@b.example", matchedBy: "email", isActive: true),
+                CustomerCandidate(listID: "2", fullName: "A West", email: "a@b.example", matchedBy: "email", isActive: false),
+            ])
+        }),
     ]
 
     static func request(_ code: Int, _ message: String) -> FailureRecordDraft? {

@@ -105,10 +105,11 @@ struct PullEndToEndTests {
         return [:]
     }
 
-    @Test("an iterator that dies with its QuickBooks session is restarted cleanly by the next session; nothing is stored twice")
-    func iteratorRestart() async throws {
+    @Test("an iterator that dies with its QuickBooks session is restarted cleanly by the next session; nothing is stored twice",
+          arguments: TestDatabase.allCases)
+    func iteratorRestart(engine: TestDatabase) async throws {
         // A silent session's jobs are taken over at once (no stale period to wait out in a test).
-        try await withRunningBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 0 }) { bridge async throws in
+        try await withRunningBridge(engine, configure: { $0.bridge.sessionStaleAfterSeconds = 0 }) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 30, invoices: 600, seed: 7)
             let lab = try await Self.lab(bridge, quickBooks)
             let id = try await Self.pull(lab, #"{"kind": "invoices", "open": false, "pageSize": 100}"#)
@@ -147,9 +148,9 @@ struct PullEndToEndTests {
         }
     }
 
-    @Test("a customer pull fills /customers; a full re-pull removes customers QuickBooks no longer returns")
-    func customerPull() async throws {
-        try await withRunningBridge { bridge async throws in
+    @Test("a customer pull fills /customers; a full re-pull removes customers QuickBooks no longer returns", arguments: TestDatabase.allCases)
+    func customerPull(engine: TestDatabase) async throws {
+        try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 120, invoices: 200, seed: 9)
             let lab = try await Self.lab(bridge, quickBooks)
             let id = try await Self.pull(lab, #"{"kind": "customers", "pageSize": 50}"#)

@@ -12,9 +12,10 @@ import Testing
 struct ReconciliationEndToEndTests {
     static let json = PullEndToEndTests.json
 
-    @Test("a match on several customers is a mapping_conflict failure record with the candidates; an explicit mapping resolves it and payments name the customer by its upstream id")
-    func mappingConflict() async throws {
-        try await withRunningBridge { bridge async throws in
+    @Test("a match on several customers is a mapping_conflict failure record with the candidates; an explicit mapping resolves it and payments name the customer by its upstream id",
+          arguments: TestDatabase.allCases)
+    func mappingConflict(engine: TestDatabase) async throws {
+        try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 20, invoices: 60, seed: 21)
             try await quickBooks.addCustomer(name: "Harbor Dental East", email: "billing@harbordental.example")
             let east = try #require(await quickBooks.customer("Harbor Dental East")?.listID)
@@ -126,9 +127,9 @@ struct ReconciliationEndToEndTests {
         }
     }
 
-    @Test("a week of card and ACH payments groups into the expected deposits: Wednesday's cards on Friday, Wednesday's ACH on Monday")
-    func depositWeek() async throws {
-        try await withRunningBridge { bridge async throws in
+    @Test("a week of card and ACH payments groups into the expected deposits: Wednesday's cards on Friday, Wednesday's ACH on Monday", arguments: TestDatabase.allCases)
+    func depositWeek(engine: TestDatabase) async throws {
+        try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 10, invoices: 60, seed: 41)
             let lab = try await PullEndToEndTests.lab(bridge, quickBooks)
             let open = await quickBooks.openInvoices()
