@@ -157,6 +157,17 @@ class Walkthrough:
         path = self.wait_for_download(".qwc")
         self.check_qwc(path, file_id)
 
+        print("deposit report of the demo's posted payments (dated Friday 2026-11-20)")
+        self.click_link("Deposit report")
+        self.driver.get(self.driver.current_url.split("?")[0] + "?from=2026-11-16&to=2026-11-30")
+        self.expect_text("Expected deposits", "Card batch", "Tue 2026-11-24", "Record Deposits")
+        self.shot("deposits")
+        self.driver.set_window_size(390, 844)
+        self.expect(self.driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"),
+                    "the deposit report scrolls sideways on a phone")
+        self.shot("deposits-phone", width=390)
+        self.driver.set_window_size(1280, 900)
+
         print("payments, a payment, activity")
         self.open("/payments")
         self.expect_text("QuickBooks TxnID", "Posted")

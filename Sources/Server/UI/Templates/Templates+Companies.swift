@@ -119,7 +119,7 @@ extension Templates {
         {{<layout}}{{$content}}
         <p class="crumbs"><a href="/companies">Companies</a> › <a href="{{companyHref}}">{{companyName}}</a> › Deposit report</p>
         <h1>Expected deposits</h1>
-        <p class="lead">Posted payments grouped the way they reach the bank: the card payments of one business day arrive together about {{cardDays}} business days later, ACH {{achDays}}–{{achLatestDays}} business days later; weekends{{#holidays}} and the holidays {{holidays}}{{/holidays}} are skipped. Tick each group off in QuickBooks' <strong>Record Deposits</strong> window.</p>
+        <p class="lead">Posted payments grouped the way they reach the bank: the card payments of one business day arrive together about {{cardDays}} business days later, ACH {{achDays}}–{{achLatestDays}} business days later; weekends{{#hasHolidays}} and the holidays {{holidays}}{{/hasHolidays}} are skipped. Tick each group off in QuickBooks' <strong>Record Deposits</strong> window.</p>
         <form method="get" action="{{companyHref}}/deposits" class="filters">
           <label for="from">Deposits from</label><input id="from" name="from" type="date" value="{{from}}" required>
           <label for="to">to</label><input id="to" name="to" type="date" value="{{to}}" required>

@@ -80,6 +80,7 @@ struct DepositPageView {
     var achDays: String
     var achLatestDays: String
     var holidays: String
+    var hasHolidays: Bool
     var cardMethods: String
     var achMethods: String
     var settingsError: String?
@@ -113,6 +114,7 @@ struct DepositPageView {
         achDays = String(settings.achBusinessDays)
         achLatestDays = String(settings.achLatestBusinessDays)
         holidays = settings.holidays.joined(separator: ", ")
+        hasHolidays = !settings.holidays.isEmpty
         cardMethods = settings.cardMethods.joined(separator: ", ")
         achMethods = settings.achMethods.joined(separator: ", ")
     }
