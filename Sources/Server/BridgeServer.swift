@@ -63,6 +63,8 @@ public enum BridgeServer {
         CompanyRoutes(store: store, companies: companies).register(on: authenticated)
         PaymentRoutes(store: store, payments: PaymentService(store: store)).register(on: authenticated)
         FailureRoutes(store: store, failures: FailureService(store: store), health: HealthService(store: store)).register(on: authenticated)
+        // Last: it sees every route registered above and wraps only the not-found responder.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
 
