@@ -17,8 +17,14 @@ harnesses=("$@")
 scratch=.build-fuzz
 
 echo "== building qbbridge-fuzz (libFuzzer + AddressSanitizer) in $scratch"
-swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address \
-  -Xswiftc -DQBBRIDGE_FUZZ --product qbbridge-fuzz 2>&1 | tail -n 3
+# --sanitize=fuzzer makes SwiftPM link libFuzzer's main; the sanitizers themselves are passed as ONE
+# -sanitize= flag, because swiftc keeps only the last -sanitize= it is given, and SwiftPM's own
+# "--sanitize=fuzzer --sanitize=address" comes out in either order (then coverage may be silently off).
+swift build --scratch-path "$scratch" --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
+  -Xswiftc -DQBBRIDGE_FUZZ --product qbbridge-fuzz 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" | tail -n 3
+# No coverage counters means libFuzzer would mutate blindly and prove nothing: refuse to run.
+objdump -h "$scratch/debug/QBXML.build/XMLStreamReader.swift.o" | grep __sancov_cntrs >/dev/null \
+  || { echo "the fuzz build has no coverage instrumentation; check the -sanitize flags" >&2; exit 1; }
 binary="$scratch/debug/qbbridge-fuzz"
 
 status=0
