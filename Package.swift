@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "qbbridge", targets: ["qbbridge"]),
         .executable(name: "qbbridge-bench", targets: ["qbbridge-bench"]),
+        // libFuzzer harnesses for the SOAP and qbXML readers; built for fuzzing only by Tests/fuzz/run.sh.
+        .executable(name: "qbbridge-fuzz", targets: ["QBBridgeFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
@@ -125,6 +127,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "QBBridgeFuzz",
+            dependencies: ["QBXML", "WebConnector"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -64,6 +64,8 @@ public enum BridgeServer {
         PaymentRoutes(store: store, payments: PaymentService(store: store)).register(on: authenticated)
         DataRoutes(store: store).register(on: authenticated)
         FailureRoutes(store: store, failures: FailureService(store: store), health: HealthService(store: store)).register(on: authenticated)
+        // Last: it sees every route registered above and wraps only the not-found responder.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Server
 import Store
 
 /// `--database`, shared by every command that touches the store. Falls back to `QBBRIDGE_DATABASE`,
@@ -43,7 +44,9 @@ enum Environment {
 /// Logs go to standard error, so that a command's standard output stays clean (`qbbridge qwc X > file.qwc`).
 enum LoggingBootstrap {
     private static let done: Void = {
-        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+        // The provider tags every line written during a request with its id (RequestMetadata).
+        LoggingSystem.bootstrap({ label, provider in StreamLogHandler.standardError(label: label, metadataProvider: provider) },
+                                metadataProvider: RequestMetadata.provider)
     }()
 
     static func once() {

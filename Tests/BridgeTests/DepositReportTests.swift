@@ -88,5 +88,9 @@ struct DepositReportTests {
         bad.holidays = ["tomorrow"]
         bad.achLatestBusinessDays = 1
         #expect(bad.problems.keys.sorted() == ["depositSettings.achLatestBusinessDays", "depositSettings.holidays"])
+        // Found by schemathesis: an earliest ACH day above the maximum must be an error, not a trap.
+        var high = DepositSettings.standard
+        high.achBusinessDays = 11
+        #expect(high.problems.keys.sorted() == ["depositSettings.achBusinessDays", "depositSettings.achLatestBusinessDays"])
     }
 }

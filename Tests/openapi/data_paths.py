@@ -17,27 +17,39 @@ limit = q("limit", "Page size, 1–1000 (default 100).", {"type": "integer", "mi
 std = {"401": resp("Unauthorized"), "404": resp("NotFound")}
 body = lambda schema: {"required": True, "content": {"application/json": {"schema": schema}}}
 
+def nullable(schema):
+    """Optional request fields may be null: the server reads null as absent."""
+    out = dict(schema)
+    t = out.get("type")
+    if isinstance(t, str): out["type"] = [t, "null"]
+    return out
+
+def request_object(required, properties):
+    return {"type": "object", "required": required,
+            "properties": {k: (v if k in required or "$ref" in v else nullable(v)) for k, v in properties.items()}}
+
 schemas = {
-  "DepositSettings": {"type": "object", "properties": {
+  "DepositSettings": request_object([], {
       "cardBusinessDays": {"type": "integer", "minimum": 0, "maximum": 10, "default": 2},
       "achBusinessDays": {"type": "integer", "minimum": 0, "maximum": 10, "default": 3},
       "achLatestBusinessDays": {"type": "integer", "minimum": 0, "maximum": 10, "default": 4},
       "cardMethods": {"type": "array", "items": S, "maxItems": 100},
       "achMethods": {"type": "array", "items": S, "maxItems": 100},
-      "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}}},
-  "CompanySettings": {"type": "object", "properties": {
+      "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}}),
+  "CompanySettings": request_object([], {
       "name": {"type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S"},
       "runEveryMinutes": {"type": "integer", "minimum": 1, "maximum": 1440},
-      "syncStartDate": {"type": "string", "description": "YYYY-MM-DD; an empty string clears it"},
+      "syncStartDate": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}, {"type": "null"}],
+                        "description": "YYYY-MM-DD; an empty string clears it"},
       "pullInvoicesEverySync": {"type": "boolean"},
-      "depositSettings": ref("DepositSettings")}, "additionalProperties": False},
-  "PullCreate": {"type": "object", "required": ["kind"], "properties": {
+      "depositSettings": {"anyOf": [ref("DepositSettings"), {"type": "null"}]}}),
+  "PullCreate": request_object(["kind"], {
       "kind": {"type": "string", "enum": ["invoices", "customers"]},
       "open": {"type": "boolean", "description": "Invoices: open ones only (default true)"},
       "fromDate": {"type": "string", "format": "date", "description": "Invoices dated on or after (default: the sync start date)"},
       "modifiedSince": {"type": "string", "description": "QuickBooks host time YYYY-MM-DDThh:mm:ss"},
       "incremental": {"type": "boolean", "description": "Only what changed since the newest record stored"},
-      "pageSize": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500}}},
+      "pageSize": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500}}),
   "Pull": {"type": "object", "required": ["id", "companyId", "status", "incremental", "received", "stored", "pages", "restarts", "createdAt", "updatedAt"],
     "properties": {
       "id": S, "companyId": S, "kind": {"type": "string", "enum": ["invoices", "customers"]},
@@ -56,10 +68,10 @@ schemas = {
   "Customer": {"type": "object", "required": ["listId", "isActive", "pulledAt"], "properties": {
       "listId": S, "name": S, "fullName": S, "companyName": S, "email": S, "phone": S, "isActive": {"type": "boolean"},
       "balance": money, "totalBalance": money, "editSequence": S, "timeModified": S, "pulledAt": {"type": "string", "format": "date-time"}}},
-  "RawRequestCreate": {"type": "object", "required": ["qbxml"], "properties": {
+  "RawRequestCreate": request_object(["qbxml"], {
       "qbxml": {"type": "string", "minLength": 1, "description": "One qbXML request element (or a qbXML document holding exactly one)"},
       "minimumVersion": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"},
-      "externalId": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"}}},
+      "externalId": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"}}),
   "RawRequest": {"type": "object", "required": ["id", "companyId", "status", "attempts", "createdAt", "updatedAt"], "properties": {
       "id": S, "companyId": S, "externalId": S,
       "status": {"type": "string", "enum": ["queued", "sent", "answered", "failed", "cancelled"]},
@@ -67,10 +79,10 @@ schemas = {
       "response": {"type": "object", "properties": {"statusCode": {"type": "integer"}, "statusSeverity": S, "statusMessage": S, "qbxml": S, "error": S}},
       "failure": ref("Failure"), "attempts": {"type": "integer"},
       "createdAt": {"type": "string", "format": "date-time"}, "updatedAt": {"type": "string", "format": "date-time"}}},
-  "CustomerMappingCreate": {"type": "object", "required": ["externalId"], "properties": {
+  "CustomerMappingCreate": request_object(["externalId"], {
       "externalId": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"},
       "listId": {"type": "string", "minLength": 1, "maxLength": 36, "pattern": "\\S"},
-      "name": S, "email": S, "replace": {"type": "boolean", "default": False}}},
+      "name": S, "email": S, "replace": {"type": "boolean", "default": False}}),
   "CustomerMapping": {"type": "object", "required": ["externalId", "listId", "source", "createdAt", "updatedAt"], "properties": {
       "externalId": S, "listId": S, "fullName": S, "source": {"type": "string", "enum": ["explicit", "matched"]},
       "matchedBy": {"type": "string", "enum": ["email", "name"]},

@@ -19,11 +19,18 @@ public struct DepositService: Sendable {
     public func report(companyID: CompanyID, from: String?, to: String?, today: QBDate) async throws -> DepositReport {
         guard let company = try await store.companies.find(companyID) else { throw BridgeError.notFound("company", companyID.rawValue) }
         var fields: [String: String] = [:]
-        let start = from.map { QBDate($0.trimmingCharacters(in: .whitespaces)) } ?? today.adding(days: -14)
-        let end = to.map { QBDate($0.trimmingCharacters(in: .whitespaces)) } ?? today.adding(days: 7)
-        if start == nil { fields["from"] = "must be a date YYYY-MM-DD" }
-        if end == nil { fields["to"] = "must be a date YYYY-MM-DD" }
-        guard fields.isEmpty, let start, let end else { throw BridgeError.invalidInput(fields) }
+        let given = (from: from.map { QBDate($0.trimmingCharacters(in: .whitespaces)) }, to: to.map { QBDate($0.trimmingCharacters(in: .whitespaces)) })
+        if case .some(nil) = given.from { fields["from"] = "must be a date YYYY-MM-DD" }
+        if case .some(nil) = given.to { fields["to"] = "must be a date YYYY-MM-DD" }
+        guard fields.isEmpty else { throw BridgeError.invalidInput(fields) }
+        // One end given: the other is three weeks away from it; neither: two weeks back to one ahead.
+        let start: QBDate, end: QBDate
+        switch (given.from ?? nil, given.to ?? nil) {
+        case (let first?, let last?): (start, end) = (first, last)
+        case (let first?, nil): (start, end) = (first, first.adding(days: 21))
+        case (nil, let last?): (start, end) = (last.adding(days: -21), last)
+        case (nil, nil): (start, end) = (today.adding(days: -14), today.adding(days: 7))
+        }
         guard start <= end else { throw BridgeError.invalidInput(["to": "must not be before from (\(start))"]) }
         guard end.adding(days: -Self.maximumDays) < start else { throw BridgeError.invalidInput(["to": "must be at most \(Self.maximumDays) days after from"]) }
         let settings = DepositSettings(json: company.depositSettings)

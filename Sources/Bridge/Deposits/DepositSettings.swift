@@ -61,11 +61,13 @@ public struct DepositSettings: Codable, Sendable, Equatable {
         var fields: [String: String] = [:]
         if !(0...10).contains(cardBusinessDays) { fields["depositSettings.cardBusinessDays"] = "must be 0–10" }
         if !(0...10).contains(achBusinessDays) { fields["depositSettings.achBusinessDays"] = "must be 0–10" }
-        if !(achBusinessDays...10).contains(achLatestBusinessDays) {
+        // Not a `ClosedRange` from the input: `11...10` would trap.
+        if achLatestBusinessDays < achBusinessDays || achLatestBusinessDays > 10 {
             fields["depositSettings.achLatestBusinessDays"] = "must be between achBusinessDays and 10"
         }
         if let bad = holidays.first(where: { QBDate($0) == nil }) { fields["depositSettings.holidays"] = "\"\(bad)\" is not a date YYYY-MM-DD" }
         if cardMethods.count + achMethods.count > 100 { fields["depositSettings"] = "at most 100 payment method names" }
+        if holidays.count > 366 { fields["depositSettings.holidays"] = "at most 366 holidays" }
         return fields
     }
 

@@ -57,6 +57,7 @@ public struct WebConnectorSessions: WebConnectorBackend {
             try await store.sessions.save(expired)
             return nil
         }
+        logger.debug("Web Connector call", metadata: ["company": "\(session.companyID)", "session": "\(session.id)"])
         return session
     }
 

@@ -2,7 +2,8 @@ import Hummingbird
 import Foundation
 import Logging
 
-/// Adds a request id to the logger of every request (Hummingbird already generates one) and logs each
+/// Makes the request id (Hummingbird generates one per request) available to every log line written while
+/// the request is handled, also below the HTTP layer (`RequestMetadata`), and logs each
 /// request at debug level with its path but never its query string, headers or body (tickets, passwords
 /// and tokens travel there).
 struct RequestLoggingMiddleware: RouterMiddleware {
@@ -10,7 +11,7 @@ struct RequestLoggingMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        let response = try await next(request, context)
+        let response = try await RequestMetadata.$requestID.withValue(context.id) { try await next(request, context) }
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
         context.logger.debug("request", metadata: [

@@ -734,30 +734,58 @@ extension OpenAPIDocument {
   },
   "schemas": {
     "CompanySettings": {
-      "additionalProperties": false,
       "properties": {
         "depositSettings": {
-          "$ref": "#/components/schemas/DepositSettings"
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/DepositSettings"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "name": {
           "maxLength": 60,
           "minLength": 1,
           "pattern": "\\S",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "pullInvoicesEverySync": {
-          "type": "boolean"
+          "type": [
+            "boolean",
+            "null"
+          ]
         },
         "runEveryMinutes": {
           "maximum": 1440,
           "minimum": 1,
-          "type": "integer"
+          "type": [
+            "integer",
+            "null"
+          ]
         },
         "syncStartDate": {
-          "description": "YYYY-MM-DD; an empty string clears it",
-          "type": "string"
+          "anyOf": [
+            {
+              "format": "date",
+              "type": "string"
+            },
+            {
+              "maxLength": 0,
+              "type": "string"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "YYYY-MM-DD; an empty string clears it"
         }
       },
+      "required": [],
       "type": "object"
     },
     "Customer": {
@@ -855,7 +883,10 @@ extension OpenAPIDocument {
     "CustomerMappingCreate": {
       "properties": {
         "email": {
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "externalId": {
           "maxLength": 100,
@@ -867,14 +898,23 @@ extension OpenAPIDocument {
           "maxLength": 36,
           "minLength": 1,
           "pattern": "\\S",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "name": {
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "replace": {
           "default": false,
-          "type": "boolean"
+          "type": [
+            "boolean",
+            "null"
+          ]
         }
       },
       "required": [
@@ -1037,42 +1077,61 @@ extension OpenAPIDocument {
           "default": 3,
           "maximum": 10,
           "minimum": 0,
-          "type": "integer"
+          "type": [
+            "integer",
+            "null"
+          ]
         },
         "achLatestBusinessDays": {
           "default": 4,
           "maximum": 10,
           "minimum": 0,
-          "type": "integer"
+          "type": [
+            "integer",
+            "null"
+          ]
         },
         "achMethods": {
           "items": {
             "type": "string"
           },
           "maxItems": 100,
-          "type": "array"
+          "type": [
+            "array",
+            "null"
+          ]
         },
         "cardBusinessDays": {
           "default": 2,
           "maximum": 10,
           "minimum": 0,
-          "type": "integer"
+          "type": [
+            "integer",
+            "null"
+          ]
         },
         "cardMethods": {
           "items": {
             "type": "string"
           },
           "maxItems": 100,
-          "type": "array"
+          "type": [
+            "array",
+            "null"
+          ]
         },
         "holidays": {
           "items": {
             "format": "date",
             "type": "string"
           },
-          "type": "array"
+          "type": [
+            "array",
+            "null"
+          ]
         }
       },
+      "required": [],
       "type": "object"
     },
     "Invoice": {
@@ -1257,11 +1316,17 @@ extension OpenAPIDocument {
         "fromDate": {
           "description": "Invoices dated on or after (default: the sync start date)",
           "format": "date",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "incremental": {
           "description": "Only what changed since the newest record stored",
-          "type": "boolean"
+          "type": [
+            "boolean",
+            "null"
+          ]
         },
         "kind": {
           "enum": [
@@ -1272,17 +1337,26 @@ extension OpenAPIDocument {
         },
         "modifiedSince": {
           "description": "QuickBooks host time YYYY-MM-DDThh:mm:ss",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "open": {
           "description": "Invoices: open ones only (default true)",
-          "type": "boolean"
+          "type": [
+            "boolean",
+            "null"
+          ]
         },
         "pageSize": {
           "default": 500,
           "maximum": 1000,
           "minimum": 1,
-          "type": "integer"
+          "type": [
+            "integer",
+            "null"
+          ]
         }
       },
       "required": [
@@ -1374,11 +1448,17 @@ extension OpenAPIDocument {
           "maxLength": 100,
           "minLength": 1,
           "pattern": "\\S",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "minimumVersion": {
           "pattern": "^[0-9]+\\.[0-9]+$",
-          "type": "string"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "qbxml": {
           "description": "One qbXML request element (or a qbXML document holding exactly one)",

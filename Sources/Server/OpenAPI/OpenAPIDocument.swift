@@ -82,21 +82,20 @@ enum OpenAPIDocument {
             "maxLength": 72
           },
           "runEveryMinutes": {
-            "type": "integer",
+            "type": ["integer", "null"],
             "minimum": 1,
             "maximum": 1440,
             "default": 15
           },
           "syncStartDate": {
-            "type": "string",
+            "type": ["string", "null"],
             "format": "date"
           },
           "readOnly": {
-            "type": "boolean",
+            "type": ["boolean", "null"],
             "default": false
           }
-        },
-        "additionalProperties": false
+        }
       },
       "QuickBooksInfo": {
         "type": "object",
@@ -276,7 +275,7 @@ enum OpenAPIDocument {
                 "required": [
                   "listId"
                 ],
-                "additionalProperties": false,
+                "not": {"required": ["fullName"]},
                 "properties": {
                   "listId": {
                     "type": "string",
@@ -291,7 +290,7 @@ enum OpenAPIDocument {
                 "required": [
                   "fullName"
                 ],
-                "additionalProperties": false,
+                "not": {"required": ["listId"]},
                 "properties": {
                   "fullName": {
                     "type": "string",
@@ -314,23 +313,23 @@ enum OpenAPIDocument {
             "format": "date"
           },
           "paymentMethod": {
-            "type": "string",
+            "type": ["string", "null"],
             "maxLength": 31
           },
           "refNumber": {
-            "type": "string",
+            "type": ["string", "null"],
             "maxLength": 20
           },
           "memo": {
-            "type": "string",
+            "type": ["string", "null"],
             "maxLength": 4082
           },
           "depositToAccount": {
-            "type": "string",
+            "type": ["string", "null"],
             "maxLength": 159
           },
           "applications": {
-            "type": "array",
+            "type": ["array", "null"],
             "items": {
               "type": "object",
               "required": [
@@ -345,7 +344,7 @@ enum OpenAPIDocument {
                       "required": [
                         "txnId"
                       ],
-                      "additionalProperties": false,
+                      "not": {"required": ["refNumber"]},
                       "properties": {
                         "txnId": {
                           "type": "string",
@@ -360,7 +359,7 @@ enum OpenAPIDocument {
                       "required": [
                         "refNumber"
                       ],
-                      "additionalProperties": false,
+                      "not": {"required": ["txnId"]},
                       "properties": {
                         "refNumber": {
                           "type": "string",
@@ -376,14 +375,12 @@ enum OpenAPIDocument {
                   "type": "string",
                   "pattern": "^(?:[1-9][0-9]{0,12}(?:\\.[0-9]{1,2})?|0\\.(?:[1-9][0-9]?|0[1-9]))$"
                 }
-              },
-              "additionalProperties": false
+              }
             },
             "description": "Must add up to amount. Empty: applied by exact amount match to one open invoice, else oldest first.",
             "uniqueItems": true
           }
-        },
-        "additionalProperties": false
+        }
       },
       "Failure": {
         "type": "object",
@@ -910,7 +907,10 @@ enum OpenAPIDocument {
             "name": "before",
             "in": "query",
             "schema": {
-              "type": "integer"
+              "type": "integer",
+              "format": "int64",
+              "minimum": -9223372036854775808,
+              "maximum": 9223372036854775807
             }
           },
           {
@@ -1048,9 +1048,9 @@ enum OpenAPIDocument {
             "in": "query",
             "schema": {
               "type": "string",
-              "pattern": "^(queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed)(,(queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed))*$"
+              "pattern": "^((queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed)(,(queued|in_flight|uncertain|posted|failed|dismissed|reversing|reversed))*)?$"
             },
-            "description": "comma-separated statuses"
+            "description": "comma-separated statuses; empty or absent: every status"
           },
           {
             "name": "updatedSince",
@@ -1174,7 +1174,7 @@ enum OpenAPIDocument {
             "in": "query",
             "schema": {
               "type": "string",
-              "pattern": "^(open|resolved|dismissed|deleted)(,(open|resolved|dismissed|deleted))*$"
+              "pattern": "^((open|resolved|dismissed|deleted)(,(open|resolved|dismissed|deleted))*)?$"
             }
           },
           {

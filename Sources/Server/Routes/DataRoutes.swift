@@ -58,8 +58,14 @@ struct DataRoutes {
             let companyID = try await existingCompany(context)
             let query = request.uri.queryParameters
             let limit = try QueryLimit.parse(query.get("limit"))
+            let active = try query.get("active").map { text -> Bool in
+                guard let value = Bool(text.lowercased()) else {
+                    throw APIError(.badRequest, code: "invalid_query", message: "active must be true or false.", fields: ["active": "must be true or false"])
+                }
+                return value
+            }
             let customers = try await store.snapshots.customers(companyID: companyID, search: query.get("search"),
-                                                                activeOnly: query.get("active") == "true", limit: limit, after: query.get("after"))
+                                                                activeOnly: active ?? false, limit: limit, after: query.get("after"))
             struct Page: Encodable { var customers: [CustomerJSON]; var next: String? }
             return try JSONResponse.make(Page(customers: customers.map(CustomerJSON.init), next: customers.count == limit ? customers.last?.listID : nil))
         }

@@ -80,9 +80,21 @@ enum QueryLimit {
 enum ISO8601Parsing {
     static func date(_ raw: String) -> Date? {
         // RFC 3339 allows a lower-case `t` and `z`; Foundation's parser does not.
-        let text = raw.uppercased()
+        var text = raw.uppercased()
+        // RFC 3339 allows any offset up to ±23:59; Foundation's parser refuses those past ±18:00. Read the
+        // offset here and parse the rest as UTC.
+        var offsetSeconds = 0
+        let utf8 = Array(text.utf8)
+        if utf8.count > 6, utf8[utf8.count - 3] == UInt8(ascii: ":"), utf8[utf8.count - 6] == UInt8(ascii: "+") || utf8[utf8.count - 6] == UInt8(ascii: "-"),
+           let hours = Int(String(decoding: utf8[(utf8.count - 5)..<(utf8.count - 3)], as: UTF8.self)),
+           let minutes = Int(String(decoding: utf8[(utf8.count - 2)...], as: UTF8.self)), hours < 24, minutes < 60 {
+            offsetSeconds = (hours * 3600 + minutes * 60) * (utf8[utf8.count - 6] == UInt8(ascii: "-") ? -1 : 1)
+            text = String(decoding: utf8[..<(utf8.count - 6)], as: UTF8.self) + "Z"
+        }
         // Fractional seconds first: the plain strategy accepts them too but drops them.
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        return try? Date(text, strategy: .iso8601)
+        guard let date = (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) ?? (try? Date(text, strategy: .iso8601)) else {
+            return nil
+        }
+        return date.addingTimeInterval(TimeInterval(-offsetSeconds))
     }
 }

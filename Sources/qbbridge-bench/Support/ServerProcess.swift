@@ -1,13 +1,16 @@
 import Foundation
 
 /// A `qbbridge serve` child process on a free loopback port, so that its CPU time can be read from
-/// `/proc/<pid>/stat` apart from the benchmark client's.
+/// `/proc/<pid>/stat` apart from the benchmark client's. It can be SIGKILLed and started again on the
+/// same port and database (the soak benchmark).
 final class ServerProcess {
-    let process: Process
+    private(set) var process: Process?
     let port: Int
     let directory: URL
     let database: String
     let executable: URL
+    private let arguments: [String]
+    private let environment: [String: String]
 
     /// `qbbridge` next to this benchmark binary.
     static func executable() throws -> URL {
@@ -19,20 +22,18 @@ final class ServerProcess {
         return candidate
     }
 
-    init(database: String? = nil, environment: [String: String] = [:]) throws {
+    /// A server for `database` (default: a fresh SQLite file in a temporary directory), not yet started.
+    /// `serveArguments` are added to `serve`'s command line (e.g. `--session-stale-seconds 0`).
+    init(database: String? = nil, environment: [String: String] = [:], serveArguments: [String] = []) throws {
         executable = try Self.executable()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.database = database ?? directory.appendingPathComponent("bench.sqlite").path
         port = try Self.freePort()
-        process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve", "--port", String(port), "--database", self.database, "--log-level", "warning"]
+        arguments = ["serve", "--port", String(port), "--database", self.database, "--log-level", "warning"] + serveArguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.standardError
+        self.environment = env
     }
 
     /// Runs a CLI command against the same database (e.g. `company add`), returning its standard output.
@@ -53,35 +54,55 @@ final class ServerProcess {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Starts (or restarts) the server and waits until it accepts connections.
     func start() async throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.standardError
         try process.run()
-        for _ in 0..<400 {
+        self.process = process
+        for _ in 0..<1200 {
             if let socket = try? Self.connect(port: port) { close(socket); return }
+            guard process.isRunning else { throw BenchError("qbbridge serve exited with status \(process.terminationStatus) before listening on port \(port)") }
             try await Task.sleep(for: .milliseconds(25))
         }
-        throw BenchError("qbbridge serve did not start listening on port \(port)")
+        throw BenchError("qbbridge serve did not start listening on port \(port) within 30 s")
     }
 
+    /// SIGKILL: no graceful shutdown, nothing flushed beyond what the server had committed.
+    func kill() {
+        guard let process, process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Stops the server (SIGTERM) and removes its temporary directory.
     func stop() {
-        if process.isRunning {
+        if let process, process.isRunning {
             process.terminate()
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The running child's process id (0 before the first start).
+    var pid: Int32 { process?.processIdentifier ?? 0 }
+
     /// User + system CPU seconds the server has used so far.
     var cpuSeconds: Double {
-        ProcessStats.cpuSeconds(pid: process.processIdentifier)
+        ProcessStats.cpuSeconds(pid: pid)
     }
 
     /// Peak resident memory of the server, MiB.
     var peakMemoryMiB: Double {
-        ProcessStats.peakMemoryMiB(pid: process.processIdentifier)
+        ProcessStats.peakMemoryMiB(pid: pid)
     }
 
     var residentMemoryMiB: Double {
-        ProcessStats.residentMemoryMiB(pid: process.processIdentifier)
+        ProcessStats.residentMemoryMiB(pid: pid)
     }
 
     static func freePort() throws -> Int {

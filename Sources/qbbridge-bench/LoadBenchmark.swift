@@ -1,0 +1,162 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Bridge
+import Foundation
+import QBSimulator
+import Store
+import Synchronization
+
+/// `qbbridge-bench load`: many Web Connectors at once, each with its own company and simulated
+/// QuickBooks, against one server child process (or several sharing one PostgreSQL database).
+/// Prints sessions/s, client-side p50/p99 per SOAP call, server CPU per session and server memory
+/// idle and under load, then checks that no session failed and every payment is in its QuickBooks
+/// exactly once.
+struct LoadBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "N concurrent Web Connectors: sessions/s, p50/p99 per call, server CPU per session, memory; verifies no duplicate."
+    )
+
+    @Option(help: "Companies, each with its own Web Connector running at the same time.") var companies = 128
+    @Option(help: "Payments queued per company before the Web Connectors start.") var paymentsPerCompany = 10
+    @Option(help: "Database: default a fresh SQLite file; or a postgres:// URL (needed for --instances > 1).") var database: String?
+    @Option(help: "Server processes sharing the database; each Web Connector sends its calls to them in turn.") var instances = 1
+    @Option(help: "Milliseconds QuickBooks spends on each request document (0: answer at once, a saturation test).") var quickbooksMs = 0
+    @Option(help: "Seed for the generated QuickBooks companies.") var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard companies > 0, paymentsPerCompany > 0 else { throw ValidationError("--companies and --payments-per-company must be positive.") }
+        guard instances >= 1 else { throw ValidationError("--instances must be at least 1.") }
+        if instances > 1, database?.hasPrefix("postgres") != true {
+            throw ValidationError("--instances \(instances) needs a shared --database postgres://… (SQLite is one process's file).")
+        }
+    }
+
+    func run() async throws {
+        let servers = try (0..<instances).map { _ in try ServerProcess(database: database) }
+        defer { servers.forEach { $0.stop() } }
+        for server in servers { try await server.start() }
+        try await Task.sleep(for: .seconds(1))
+        let startMemory = servers.map(\.residentMemoryMiB)
+        let token = try servers[0].cli(["token", "create", "--label", "load"]).split(separator: "\n").last.map(String.init) ?? ""
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: companies + 8)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        defer { _ = client.shutdown() }
+        let bases = servers.map { "http://127.0.0.1:\($0.port)" }
+
+        print("setting up \(companies) companies with \(paymentsPerCompany) payments each on \(instances) instance(s), database \(database ?? "SQLite")…")
+        let fleet = try await LoadFleet.make(companies: companies, paymentsPerCompany: paymentsPerCompany, seed: seed,
+                                             api: BenchAPI(client: client, token: token), bases: bases)
+        let endpoints = bases.map { $0 + "/qbwc" }
+        let delay = Duration.milliseconds(quickbooksMs)
+        let connectors = { (latencies: LatencyRecorder) in
+            fleet.members.map { member in
+                TimedWebConnector(endpoints: endpoints, company: member.company, quickBooks: member.quickBooks,
+                                  client: client, latencies: latencies, quickBooksDelay: delay)
+            }
+        }
+        // Warm-up, before any payment is queued: each company's first session (which records QuickBooks'
+        // host facts and checks the company file), then `none`. The server caches each user's bcrypt
+        // check as it does in production, so the measured run pays no bcrypt.
+        let warmStart = ContinuousClock.now
+        try await forEachConcurrently(Array(connectors(LatencyRecorder()).enumerated()), width: 16) { index, connector in
+            let warm = await ConnectorResult.runUntilIdle(connector, rotation: index)
+            guard warm.errors.isEmpty else { throw BenchError("warm-up of \(connector.company.username): \(warm.errors)") }
+        }
+        let warmSeconds = (ContinuousClock.now - warmStart).seconds
+        let paymentIDs = try await fleet.enqueuePayments()
+        try await Task.sleep(for: .seconds(1))
+        let idleMemory = servers.map(\.residentMemoryMiB)
+
+        print("running \(companies) Web Connectors at once…")
+        let latencies = LatencyRecorder()
+        let sampler = MemorySampler(pids: servers.map(\.pid))
+        let sampling = Task { await sampler.run() }
+        let cpuBefore = servers.map(\.cpuSeconds).reduce(0, +)
+        let start = ContinuousClock.now
+        let results = await withTaskGroup(of: ConnectorResult.self) { group in
+            for (index, connector) in connectors(latencies).enumerated() {
+                group.addTask { await ConnectorResult.runUntilIdle(connector, rotation: index) }
+            }
+            return await group.reduce(into: [ConnectorResult]()) { $0.append($1) }
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        let cpu = servers.map(\.cpuSeconds).reduce(0, +) - cpuBefore
+        sampling.cancel()
+        let loadMemory = await sampler.peaks
+        try await Task.sleep(for: .seconds(2))
+        let afterMemory = servers.map(\.residentMemoryMiB)
+
+        let sessions = results.reduce(0) { $0 + $1.sessions }
+        let errors = results.flatMap(\.errors)
+        let check = try await fleet.verify(paymentIDs: paymentIDs)
+        print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(companies * paymentsPerCompany)  QuickBooks time per document: \(quickbooksMs) ms")
+        print(String(format: "warm-up (first session and bcrypt check per company, not measured): %.2f s", warmSeconds))
+        print(String(format: "sessions with work: %d in %.2f s: %.1f sessions/s (%d SOAP calls, %.0f calls/s; %d polls answered none)",
+                     sessions, seconds, Double(sessions) / seconds, latencies.count, Double(latencies.count) / seconds, results.count))
+        print(String(format: "SOAP call latency (client side): p50 %.2f ms  p99 %.2f ms  max %.2f ms", latencies.percentile(50), latencies.percentile(99), latencies.percentile(100)))
+        print(String(format: "server CPU per session: %.2f ms (%.2f s CPU over %d instance(s); %.0f%% of %d cores over the run)",
+                     cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
+                     ProcessInfo.processInfo.activeProcessorCount))
+        for (index, server) in servers.enumerated() {
+            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB after, %.1f MiB peak (VmHWM)",
+                         index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], server.peakMemoryMiB))
+        }
+        print("session errors: \(errors.count)")
+        for error in errors.prefix(10) { print("  \(error)") }
+        print("payments: \(check.posted) posted, \(check.failed) failed, \(check.other) neither; in QuickBooks: \(check.once) exactly once, \(check.missing) missing, \(check.duplicates) duplicated, \(check.unreported) there but not reported posted")
+        guard errors.isEmpty, check.duplicates == 0, check.missing == 0, check.unreported == 0, check.other == 0 else {
+            throw BenchError("load run failed its checks: \(errors.count) session errors, \(check.duplicates) duplicates, \(check.other) payments not finished, \(check.missing) posted but missing in QuickBooks, \(check.unreported) in QuickBooks but not posted")
+        }
+        print("checks: no session error; every posted payment is in its QuickBooks exactly once")
+    }
+}
+
+/// What one Web Connector did in the measured run.
+struct ConnectorResult: Sendable {
+    var sessions = 0
+    var errors: [String] = []
+
+    /// Sessions until authenticate answers `none` (at most 20: more means the queue does not drain).
+    static func runUntilIdle(_ connector: TimedWebConnector, rotation: Int) async -> ConnectorResult {
+        var result = ConnectorResult()
+        for attempt in 0..<20 {
+            do {
+                switch try await connector.runSession(rotation: rotation + attempt) {
+                case .noWork: return result
+                case .completed: result.sessions += 1
+                case .refused(let why):
+                    result.sessions += 1
+                    result.errors.append("\(connector.company.username): \(why)")
+                }
+            } catch {
+                result.errors.append("\(connector.company.username): \(error)")
+            }
+        }
+        result.errors.append("\(connector.company.username): still had work after 20 sessions")
+        return result
+    }
+}
+
+/// Samples each server's resident memory every 100 ms and keeps the highest value.
+actor MemorySampler {
+    private let pids: [Int32]
+    private(set) var peaks: [Double]
+
+    init(pids: [Int32]) {
+        self.pids = pids
+        peaks = pids.map { _ in 0 }
+    }
+
+    func run() async {
+        while !Task.isCancelled {
+            for (index, pid) in pids.enumerated() { peaks[index] = max(peaks[index], ProcessStats.residentMemoryMiB(pid: pid)) }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
