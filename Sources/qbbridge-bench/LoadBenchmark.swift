@@ -74,6 +74,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         let sampler = MemorySampler(pids: servers.map(\.pid))
         let sampling = Task { await sampler.run() }
         let cpuBefore = servers.map(\.cpuSeconds).reduce(0, +)
+        let clientCPUBefore = ProcessStats.cpuSeconds(pid: getpid())
         let start = ContinuousClock.now
         let results = await withTaskGroup(of: ConnectorResult.self) { group in
             for (index, connector) in connectors(latencies).enumerated() {
@@ -83,6 +84,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         }
         let seconds = (ContinuousClock.now - start).seconds
         let cpu = servers.map(\.cpuSeconds).reduce(0, +) - cpuBefore
+        let clientCPU = ProcessStats.cpuSeconds(pid: getpid()) - clientCPUBefore
         sampling.cancel()
         let loadMemory = await sampler.peaks
         try await Task.sleep(for: .seconds(2))
@@ -99,6 +101,9 @@ struct LoadBenchmark: AsyncParsableCommand {
         print(String(format: "server CPU per session: %.2f ms (%.2f s CPU over %d instance(s); %.0f%% of %d cores over the run)",
                      cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
                      ProcessInfo.processInfo.activeProcessorCount))
+        // The simulated Web Connectors and QuickBooks run on the same two cores: what they take, the server cannot use.
+        print(String(format: "benchmark client CPU over the run: %.2f s (%.0f%% of the cores)", clientCPU,
+                     clientCPU / seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
         for (index, server) in servers.enumerated() {
             print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB after, %.1f MiB peak (VmHWM)",
                          index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], server.peakMemoryMiB))

@@ -124,10 +124,16 @@ struct SoakDrill {
             try await server.start()
             tally.slowestRestart = max(tally.slowestRestart, ContinuousClock.now - restart)
         }
-        for _ in 0..<10 {
+        // Drain: sessions until authenticate answers `none`. A failed session is reported and retried:
+        // the drill's question is where the payments end, not whether one session after a kill succeeds.
+        for _ in 0..<20 {
             let last = await connector.runSession()
             tally.sessions += 1
-            if last.outcome != .completed { break }
+            if last.outcome == .noWork { break }
+            if last.outcome != .completed {
+                let request = last.requestDocuments.last.map { String($0.split(separator: "\n").prefix(12).joined(separator: " ").prefix(600)) } ?? "-"
+                print("  drain session ended \(last.outcome): \(last.errors.map { "\($0)" }.joined(separator: "; ").prefix(300)) (last request: \(request))")
+            }
         }
         for id in ids {
             let payment = try await api.payment(base: base, id: id)

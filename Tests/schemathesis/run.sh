@@ -43,7 +43,9 @@ done
 
 echo "== schemathesis against $base (max $examples examples per operation)"
 status=0
-schemathesis --config-file Tests/schemathesis/schemathesis.toml run "$base/api/v1/openapi.json" \
+# From the temporary directory, so that schemathesis' example cache (.schemathesis/) stays out of the tree.
+config="$PWD/Tests/schemathesis/schemathesis.toml"
+(cd "$work" && schemathesis --config-file "$config" run "$base/api/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks all \
   --max-examples "$examples" \
@@ -51,7 +53,7 @@ schemathesis --config-file Tests/schemathesis/schemathesis.toml run "$base/api/v
   --request-timeout 10 \
   --workers 1 \
   --no-color \
-  --report junit --report-dir "$work/report" || status=$?
+  --report junit --report-dir "$work/report") || status=$?
 
 if grep -qE "Fatal|panic|Crash" "$work/server.log"; then
   echo "!! the server logged a crash:" >&2
