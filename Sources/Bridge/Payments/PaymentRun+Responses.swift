@@ -14,13 +14,14 @@ extension PaymentRun {
         var batch = self.batch
         var outcomes: [JobID: JobOutcome] = [:]
         var planned: [String: Money] = [:]
+        let shared = sharedQueries()
         for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.kind == .paymentPost {
             guard let payment = work[entry.id]?.payment else {
                 outcomes[entry.id] = .failed(Self.unreadablePayload())
                 continue
             }
             if entry.needsLookup {
-                guard let lookup = responses[BatchRequestID.lookup(index).text] else {
+                guard let lookup = responses[BatchRequestID.lookup(shared.lookup[index] ?? index).text] else {
                     outcomes[entry.id] = .requeued(reason: "QuickBooks did not answer the look-up", mayExist: true)
                     continue
                 }
@@ -35,7 +36,7 @@ extension PaymentRun {
                 batch.jobs[index].needsLookup = false
             }
             let decision = payment.applications.isEmpty
-                ? autoMatch(index: index, payment: payment, responses: responses, planned: planned)
+                ? autoMatch(index: shared.openInvoices[index] ?? index, payment: payment, responses: responses, planned: planned)
                 : check(index: index, payment: payment, responses: responses, planned: planned)
             switch decision {
             case .plan(let plan):
@@ -102,6 +103,7 @@ extension PaymentRun {
     }
 
     /// No invoice named: one open invoice of exactly the amount, else open invoices oldest first (design.md §4).
+    /// `index` is the payment whose open-invoice query answers for this one (see `sharedQueries`).
     private func autoMatch(index: Int, payment: PaymentPayload, responses: Responses, planned: [String: Money]) -> Decision {
         guard let response = responses[BatchRequestID.openInvoices(index).text] else {
             return .outcome(.requeued(reason: "QuickBooks did not answer the open-invoice query", mayExist: true))

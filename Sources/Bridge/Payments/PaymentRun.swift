@@ -22,17 +22,18 @@ struct PaymentRun {
     /// The preflight requests: look-ups for payments sent before, and the invoices each payment applies to.
     func preflightRequests() -> [any QBXMLRequest] {
         var requests: [any QBXMLRequest] = []
+        let shared = sharedQueries()
         for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.kind == .paymentPost {
             guard let payment = work[entry.id]?.payment, let date = payment.qbDate else { continue }
             let entity = Self.entity(payment)
-            if entry.needsLookup {
+            if entry.needsLookup, shared.lookup[index] == index {
                 requests.append(ReceivePaymentQueryRq(
                     requestID: BatchRequestID.lookup(index).text,
                     selection: .filter(TxnFilter(dateRange: .txnDate(from: date.adding(days: -1), to: date.adding(days: 1)), entity: entity)),
                     includeLineItems: true
                 ))
             }
-            if payment.applications.isEmpty {
+            if payment.applications.isEmpty, shared.openInvoices[index] == index {
                 requests.append(InvoiceQueryRq(requestID: BatchRequestID.openInvoices(index).text,
                                                selection: .filter(TxnFilter(entity: entity)), paidStatus: .notPaidOnly, includeLinkedTxns: true))
             }
@@ -87,6 +88,33 @@ struct PaymentRun {
             }
         }
         return requests
+    }
+
+    /// For each payment of the batch, the index of the payment whose query answers for it. Uncertain
+    /// payments of one customer and day share one look-up, and payments without invoices of one customer
+    /// share one open-invoice query: QuickBooks answers each such query with every payment (or invoice)
+    /// of that customer, so one query per payment would make the answer grow with the square of the batch
+    /// (200 uncertain payments of one customer came to more than 10 MB, past libxml2's text limit).
+    func sharedQueries() -> (lookup: [Int: Int], openInvoices: [Int: Int]) {
+        struct LookupKey: Hashable { var entity: EntityFilter; var date: QBDate }
+        var lookupLeaders: [LookupKey: Int] = [:]
+        var invoiceLeaders: [EntityFilter: Int] = [:]
+        var lookup: [Int: Int] = [:]
+        var openInvoices: [Int: Int] = [:]
+        for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.kind == .paymentPost {
+            guard let payment = work[entry.id]?.payment, let date = payment.qbDate else { continue }
+            let entity = Self.entity(payment)
+            if entry.needsLookup {
+                let key = LookupKey(entity: entity, date: date)
+                lookup[index] = lookupLeaders[key] ?? index
+                if lookupLeaders[key] == nil { lookupLeaders[key] = index }
+            }
+            if payment.applications.isEmpty {
+                openInvoices[index] = invoiceLeaders[entity] ?? index
+                if invoiceLeaders[entity] == nil { invoiceLeaders[entity] = index }
+            }
+        }
+        return (lookup, openInvoices)
     }
 
     static func entity(_ payment: PaymentPayload) -> EntityFilter {

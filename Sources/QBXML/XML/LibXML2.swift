@@ -16,8 +16,11 @@ enum LibXML2 {
     static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// `parseOptions`, plus `XML_PARSE_NOBLANKS` when blank text between elements may be dropped.
-    static func options(dropBlankText: Bool) -> Int32 {
-        dropBlankText ? parseOptions | Int32(bitPattern: XML_PARSE_NOBLANKS.rawValue) : parseOptions
+    static func options(dropBlankText: Bool, hugeText: Bool = false) -> Int32 {
+        var options = parseOptions
+        if dropBlankText { options |= Int32(bitPattern: XML_PARSE_NOBLANKS.rawValue) }
+        if hugeText { options |= Int32(bitPattern: XML_PARSE_HUGE.rawValue) }
+        return options
     }
 
     private static let initialization: Void = {

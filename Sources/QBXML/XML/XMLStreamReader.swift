@@ -7,7 +7,7 @@ import Foundation
 /// Connector (qbwc-protocol.md §1) and qbXML responses, possibly hundreds of megabytes, from
 /// QuickBooks (qbxml-messages.md §4). It streams (no tree is built) and it is hardened:
 /// - parse options are `XML_PARSE_NONET` only: no `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD`,
-///   `XML_PARSE_DTDATTR` or `XML_PARSE_HUGE`;
+///   `XML_PARSE_DTDATTR`; `XML_PARSE_HUGE` only when the caller bounds the input (`allowingHugeText`);
 /// - a `<!DOCTYPE …>` is refused (`.doctypeForbidden`) before libxml2 parses it, which rules out XXE,
 ///   external DTDs, parameter entities and entity expansion bombs;
 /// - an entity reference (other than `&amp;` and the other predefined ones) is refused (`.entityReference`);
@@ -29,6 +29,15 @@ public final class XMLStreamReader {
     /// The bytes are copied into a buffer the reader owns for its whole life, as libxml2 does not copy them.
     public init(bytes: [UInt8], maxDepth: Int = 256) throws(XMLReadError) {
         (handle, buffer, collector, self.maxDepth) = try Self.openMemory(bytes, encoding: nil, maxDepth: maxDepth, dropBlankText: false)
+    }
+
+    /// Like `init(bytes:maxDepth:)`, but a single text node may exceed libxml2's 10 MB default: the SOAP
+    /// envelope carries a whole qbXML response as one escaped text node, and a large answer is legitimate.
+    /// Only for input whose size the caller has already bounded (the SOAP body limit); entities and DTDs
+    /// stay refused, so nothing can expand beyond the bytes given.
+    public init(boundedBytes bytes: [UInt8], maxDepth: Int = 256, allowingHugeText: Bool) throws(XMLReadError) {
+        (handle, buffer, collector, self.maxDepth) = try Self.openMemory(bytes, encoding: nil, maxDepth: maxDepth, dropBlankText: false,
+                                                                         hugeText: allowingHugeText)
     }
 
     /// Reads a document held in a Swift string. The text is read as UTF-8 whatever its XML declaration
@@ -73,7 +82,7 @@ public final class XMLStreamReader {
     }
 
     private static func openMemory(
-        _ bytes: [UInt8], encoding: String?, maxDepth: Int, dropBlankText: Bool
+        _ bytes: [UInt8], encoding: String?, maxDepth: Int, dropBlankText: Bool, hugeText: Bool = false
     ) throws(XMLReadError) -> (OpaquePointer, UnsafeMutableBufferPointer<UInt8>, LibXML2ErrorCollector, Int32) {
         LibXML2.ensureInitialized()
         try checkPrologAndEmptiness(bytes)
@@ -81,7 +90,7 @@ public final class XMLStreamReader {
         _ = storage.initialize(from: bytes)
         guard let base = storage.baseAddress,
               let reader = xmlReaderForMemory(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(clamping: bytes.count),
-                                              nil, encoding, LibXML2.options(dropBlankText: dropBlankText)) else {
+                                              nil, encoding, LibXML2.options(dropBlankText: dropBlankText, hugeText: hugeText)) else {
             storage.deallocate()
             throw XMLReadError(kind: .malformed, message: "libxml2 could not create a reader", line: 0, column: 0)
         }

@@ -16,7 +16,9 @@ public enum SOAPEnvelopeReader {
     /// Decodes one request body.
     public static func read(_ body: [UInt8]) throws(SOAPRequestError) -> SOAPCall {
         do {
-            let reader = try XMLStreamReader(bytes: body, maxDepth: 64)
+            // The server caps the body (32 MB by default), so a qbXML response past libxml2's 10 MB
+            // text-node limit is read rather than refused (a refusal would stall the company for good).
+            let reader = try XMLStreamReader(boundedBytes: body, maxDepth: 64, allowingHugeText: true)
             return try read(from: reader)
         } catch let error as SOAPRequestError {
             throw error
