@@ -20,4 +20,19 @@ static inline void qbb_xmlFree(void *pointer) {
     xmlFree(pointer);
 }
 
+/// libxml2's "generic" error channel (encoding errors found while decoding input, for example) prints
+/// to stderr, past the per-reader structured handlers QBBridge installs. Those errors also reach the
+/// structured handler, so the generic copy is dropped: a server's stderr is for its own logs. The
+/// handler is variadic, which Swift cannot write, hence this C helper.
+static void qbb_ignoreGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void qbb_silenceGenericErrors(void) {
+    /* The generic handler is per thread: set it here and as the default of threads created later. */
+    xmlSetGenericErrorFunc(NULL, qbb_ignoreGenericError);
+    xmlThrDefSetGenericErrorFunc(NULL, qbb_ignoreGenericError);
+}
+
 #endif

@@ -26,6 +26,7 @@ enum LibXML2 {
     private static let initialization: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
+        qbb_silenceGenericErrors()
     }()
 
     /// Runs the one-time set-up (cheap after the first call).
