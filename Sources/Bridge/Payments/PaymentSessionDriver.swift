@@ -75,11 +75,13 @@ struct PaymentSessionDriver {
         }
         batch = next
         batch.outstanding = []
+        var changes: [JobChange] = []
         for (index, entry) in batch.jobs.enumerated() {
             guard let outcome = outcomes[entry.id], let job = run.work[entry.id]?.job else { continue }
-            try await apply(outcome, to: job, session: session, counts: &work.counts)
+            changes.append(contentsOf: try await apply(outcome, to: job, session: session, counts: &work.counts))
             batch.jobs[index].done = true
         }
+        try await store.jobs.save(changes)
         if batch.stage == .followUp, !batch.jobs.contains(where: { !$0.done && $0.rejection != nil }) {
             for index in batch.jobs.indices { batch.jobs[index].done = true }
         }
@@ -111,7 +113,8 @@ struct PaymentSessionDriver {
         return PaymentRun(batch: batch, work: work)
     }
 
-    private func apply(_ outcome: JobOutcome, to original: Job, session: SessionRecord, counts: inout SessionWork.Counts) async throws {
+    /// The job changes an outcome makes (saved by the caller, all outcomes of an answer in one transaction).
+    private func apply(_ outcome: JobOutcome, to original: Job, session: SessionRecord, counts: inout SessionWork.Counts) async throws -> [JobChange] {
         var job = original
         var runState = JobRunState(json: job.state)
         let now = Timestamp.now
@@ -125,23 +128,24 @@ struct PaymentSessionDriver {
             job.state = runState.json
             counts.posted += 1
             Counter(label: "qbbridge_payments_total", dimensions: [("outcome", "posted")]).increment()
-            try await store.jobs.save(job, activity: NewActivity(
+            return [JobChange(job, activity: NewActivity(
                 actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "payment.posted",
                 detail: ["txnId": txnID, "note": note ?? ""]
-            ), failure: .resolve(reason: "Posted to QuickBooks as TxnID \(txnID)."), now: now)
+            ), failure: .resolve(reason: "Posted to QuickBooks as TxnID \(txnID)."))]
         case .reversed(let note):
             job.status = .posted
             job.result = JobResult(txnId: nil, note: note).json
             counts.reversed += 1
-            try await store.jobs.save(job, activity: nil, failure: .resolve(reason: note), now: now)
+            var changes = [JobChange(job, activity: nil, failure: .resolve(reason: note))]
             if let reversal = try? JSONDecoder().decode(ReversalPayload.self, from: Data(job.payload.utf8)),
                var payment = try await store.jobs.find(JobID(reversal.paymentJob)) {
                 payment.status = .reversed
-                try await store.jobs.save(payment, activity: NewActivity(
+                changes.append(JobChange(payment, activity: NewActivity(
                     actor: "web-connector", companyID: payment.companyID, subject: "job", subjectID: payment.id.rawValue,
                     action: "payment.reversed", detail: ["txnId": reversal.txnId, "note": note]
-                ), now: now)
+                )))
             }
+            return changes
         case .failed(let draft):
             job.status = .failed
             job.sentAt = nil
@@ -152,18 +156,18 @@ struct PaymentSessionDriver {
             counts.failed += 1
             Counter(label: "qbbridge_payments_total", dimensions: [("outcome", "failed")]).increment()
             Counter(label: "qbbridge_failures_total", dimensions: [("category", draft.category.rawValue)]).increment()
-            try await store.jobs.save(job, activity: NewActivity(
+            return [JobChange(job, activity: NewActivity(
                 actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.failed",
                 detail: ["category": draft.category.rawValue, "title": draft.title]
-            ), failure: .open(NewFailure(draft, companyID: job.companyID, jobID: job.id)), now: now)
+            ), failure: .open(NewFailure(draft, companyID: job.companyID, jobID: job.id)))]
         case .requeued(let reason, let mayExist):
             if !mayExist { job.sentAt = nil }
             job.status = job.sentAt == nil ? .queued : .uncertain
             counts.requeued += 1
-            try await store.jobs.save(job, activity: NewActivity(
+            return [JobChange(job, activity: NewActivity(
                 actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue,
                 action: job.status == .uncertain ? "job.uncertain" : "job.requeued", detail: ["reason": reason]
-            ), now: now)
+            ))]
         }
     }
 }

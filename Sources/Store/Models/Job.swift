@@ -154,3 +154,17 @@ public enum EnqueueResult: Sendable, Equatable {
     /// The same key and body were seen before: the existing job.
     case existing(Job)
 }
+
+/// A job's new state with its activity entry and failure-record change, saved together.
+public struct JobChange: Sendable {
+    public var job: Job
+    public var activity: NewActivity?
+    public var failure: FailureChange
+
+    /// Creates a change.
+    public init(_ job: Job, activity: NewActivity?, failure: FailureChange = .none) {
+        self.job = job
+        self.activity = activity
+        self.failure = failure
+    }
+}

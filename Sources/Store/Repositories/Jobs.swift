@@ -199,6 +199,19 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// Saves several job changes in one transaction: the outcomes of one QuickBooks answer are committed
+    /// together (one fsync with SQLite instead of one per payment), still before the SOAP answer.
+    public func save(_ changes: [JobChange], now: Timestamp = .now) async throws {
+        guard !changes.isEmpty else { return }
+        try await database.transaction { sql in
+            for change in changes {
+                try await Self.save(change.job, on: sql, now: now)
+                if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
+                try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+            }
+        }
+    }
+
     static func save(_ job: Job, on sql: any SQLDatabase, now: Timestamp) async throws {
         try await sql.update("jobs")
             .set("status", to: SQLBind(job.status.rawValue)).set("state", to: SQLBind(job.state))
