@@ -15,7 +15,8 @@ struct PaymentSessionDriver {
     static let batchSize = 200
 
     /// The next request document of the session's payment work, or nil when there is nothing left.
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion) async throws -> String? {
+    /// `commit` collects what must be saved with the session before the document goes out (the sent marks).
+    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
         while true {
             if work.batch == nil || work.batch?.isFinished == true {
                 work.batch = nil
@@ -52,14 +53,15 @@ struct PaymentSessionDriver {
             try QBXMLSchemaValidator.shared.validate(document)
             batch.outstanding = requests.map(\.requestID)
             work.batch = batch
-            try await store.jobs.markSent(sent)
+            commit.sent.append(contentsOf: sent)
             return document
         }
     }
 
     /// Applies QuickBooks' answers to the current batch; returns false when they were not for it
     /// (a repeated or stale delivery, ignored).
-    func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord) async throws -> Bool {
+    /// The outcomes go into `commit`, saved with the session in one transaction before the call is answered.
+    func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord, commit: inout SessionCommit) async throws -> Bool {
         guard var batch = work.batch, !batch.outstanding.isEmpty else { return false }
         var byID: PaymentRun.Responses = [:]
         for response in responses {
@@ -81,7 +83,7 @@ struct PaymentSessionDriver {
             changes.append(contentsOf: try await apply(outcome, to: job, session: session, counts: &work.counts))
             batch.jobs[index].done = true
         }
-        try await store.jobs.save(changes)
+        commit.changes.append(contentsOf: changes)
         if batch.stage == .followUp, !batch.jobs.contains(where: { !$0.done && $0.rejection != nil }) {
             for index in batch.jobs.indices { batch.jobs[index].done = true }
         }

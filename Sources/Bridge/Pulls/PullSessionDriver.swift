@@ -19,7 +19,7 @@ struct PullSessionDriver {
     static let maximumRestarts = 20
 
     /// The next page request of the session's pull, or nil when no pull is waiting.
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion) async throws -> String? {
+    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
         while true {
             if work.pull == nil {
                 guard let job = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: 1, kinds: JobKind.pulls).first else {
@@ -60,7 +60,7 @@ struct PullSessionDriver {
             let document = try QBXMLMessageSet(version: version, onError: .stopOnError, requests: [request]).render()
             try QBXMLSchemaValidator.shared.validate(document)
             job.state = progress.json
-            try await store.jobs.save(job, activity: nil)
+            commit.changes.append(JobChange(job, activity: nil))
             work.pull = PullCursor(job: job.id, requestID: requestID, pagesLeft: work.pull?.pagesLeft ?? (progress.remaining.map { ($0 + payload.pageSize - 1) / payload.pageSize } ?? 1))
             return document
         }

@@ -15,7 +15,7 @@ struct RawRequestDriver {
     let logger: Logger
 
     /// The next raw request document, or nil when none is waiting.
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion) async throws -> String? {
+    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
         while true {
             guard var job = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: 1, kinds: [.rawRequest]).first else {
                 return nil
@@ -43,15 +43,16 @@ struct RawRequestDriver {
             try QBXMLSchemaValidator.shared.validate(document)
             state.lostAnswerReported = false
             job.state = state.json
-            try await store.jobs.save(job, activity: nil)
-            try await store.jobs.markSent([job.id])
+            commit.changes.append(JobChange(job, activity: nil))
+            commit.sent.append(job.id)
             work.raw = RawCursor(job: job.id, requestID: request.requestID)
             return document
         }
     }
 
     /// Stores the answer to the outstanding raw request; false when the responses were not for it.
-    func receive(_ responses: [QBXMLResponse], document: String, work: inout SessionWork, session: SessionRecord) async throws -> Bool {
+    func receive(_ responses: [QBXMLResponse], document: String, work: inout SessionWork, session: SessionRecord,
+                 commit: inout SessionCommit) async throws -> Bool {
         guard let cursor = work.raw, let response = responses.first(where: { $0.header.requestID == cursor.requestID }) else { return false }
         work.raw = nil
         guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id else { return true }
@@ -70,10 +71,10 @@ struct RawRequestDriver {
         job.status = .posted
         job.sessionID = nil
         job.result = answer.json
-        try await store.jobs.save(job, activity: NewActivity(
+        commit.changes.append(JobChange(job, activity: NewActivity(
             actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "request.answered",
             detail: ["element": element, "statusCode": String(status.code)]
-        ), failure: .resolve(reason: "QuickBooks answered \(status.code)."))
+        ), failure: .resolve(reason: "QuickBooks answered \(status.code).")))
         work.counts.answered += 1
         return true
     }

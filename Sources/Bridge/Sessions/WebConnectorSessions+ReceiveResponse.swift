@@ -47,8 +47,11 @@ extension WebConnectorSessions {
                 try await checkFileStamp(item, session: session, work: &work)
                 work.steps.removeAll { $0 == .verifyCompanyFile }
             }
-            var handled = try await payments.receive(responses, work: &work, session: session)
-            if !handled { handled = try await rawRequests.receive(responses, document: response.response, work: &work, session: session) }
+            var commit = SessionCommit()
+            var handled = try await payments.receive(responses, work: &work, session: session, commit: &commit)
+            if !handled {
+                handled = try await rawRequests.receive(responses, document: response.response, work: &work, session: session, commit: &commit)
+            }
             if !handled { handled = try await pulls.receive(responses, work: &work, session: session) }
             if !handled, work.outstanding.isEmpty,
                !responses.contains(where: { $0.header.requestID == Self.verifyRequestID }) {
@@ -57,7 +60,7 @@ extension WebConnectorSessions {
             session.work = work.json
             let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
             let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
-            try await store.sessions.save(session)
+            try await store.sessions.save(session, with: commit)
             return .progress(progress)
         } catch {
             logger.error("receiveResponseXML failed inside the bridge", metadata: ["error": "\(error)"])

@@ -29,6 +29,7 @@ extension WebConnectorSessions {
                 return .failed
             }
             var work = SessionWork(json: session.work)
+            var commit = SessionCommit()
             let document: String
             if work.steps.first == .verifyCompanyFile {
                 let ownerID = try await store.installation.ownerID()
@@ -37,21 +38,21 @@ extension WebConnectorSessions {
                     requests: [CompanyQueryRq(requestID: Self.verifyRequestID, ownerIDs: [ownerID])]
                 ).render()
                 work.outstanding = [Self.verifyRequestID]
-            } else if let next = try await payments.nextDocument(work: &work, session: session, version: version) {
+            } else if let next = try await payments.nextDocument(work: &work, session: session, version: version, commit: &commit) {
                 document = next
-            } else if let next = try await rawRequests.nextDocument(work: &work, session: session, version: version) {
+            } else if let next = try await rawRequests.nextDocument(work: &work, session: session, version: version, commit: &commit) {
                 document = next
-            } else if let next = try await pulls.nextDocument(work: &work, session: session, version: version) {
+            } else if let next = try await pulls.nextDocument(work: &work, session: session, version: version, commit: &commit) {
                 document = next
             } else {
                 session.work = work.json
                 session.lastError = "QBBridge has nothing more to send in this session."
-                try await store.sessions.save(session)
+                try await store.sessions.save(session, with: commit)
                 return .failed
             }
             session.requestsSent += 1
             session.work = work.json
-            try await store.sessions.save(session)
+            try await store.sessions.save(session, with: commit)
             return .request(document)
         } catch {
             logger.error("sendRequestXML failed inside the bridge", metadata: ["error": "\(error)"])

@@ -168,3 +168,16 @@ public struct JobChange: Sendable {
         self.failure = failure
     }
 }
+
+/// What one SOAP call changed in the queue, committed with the session's own state (see
+/// `Sessions.save(_:with:)`): job changes, and the jobs whose requests are being handed out.
+public struct SessionCommit: Sendable {
+    public var changes: [JobChange] = []
+    public var sent: [JobID] = []
+
+    /// An empty commit.
+    public init() {}
+
+    /// Nothing but the session to save.
+    public var isEmpty: Bool { changes.isEmpty && sent.isEmpty }
+}

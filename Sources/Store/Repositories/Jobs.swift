@@ -182,12 +182,15 @@ public struct Jobs: Sendable {
     /// unanswered job may exist in QuickBooks and is looked up before it is sent again.
     public func markSent(_ ids: [JobID], now: Timestamp = .now) async throws {
         guard !ids.isEmpty else { return }
-        try await database.transaction { sql in
-            try await sql.raw("""
-                UPDATE jobs SET sent_at = \(bind: now.milliseconds), attempts = attempts + 1, updated_at = \(bind: now.milliseconds)
-                WHERE id IN \(SQLBind.group(ids.map(\.rawValue)))
-                """).run()
-        }
+        try await database.transaction { sql in try await Self.markSent(ids, on: sql, now: now) }
+    }
+
+    static func markSent(_ ids: [JobID], on sql: any SQLDatabase, now: Timestamp) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.raw("""
+            UPDATE jobs SET sent_at = \(bind: now.milliseconds), attempts = attempts + 1, updated_at = \(bind: now.milliseconds)
+            WHERE id IN \(SQLBind.group(ids.map(\.rawValue)))
+            """).run()
     }
 
     /// Saves a job's state change, its activity entry and its failure-record change in one transaction.
@@ -196,19 +199,6 @@ public struct Jobs: Sendable {
             try await Self.save(job, on: sql, now: now)
             if let activity { try await ActivityLog.append(activity, on: sql, at: now) }
             try await Failures.apply(failure, jobID: job.id, companyID: job.companyID, on: sql, now: now)
-        }
-    }
-
-    /// Saves several job changes in one transaction: the outcomes of one QuickBooks answer are committed
-    /// together (one fsync with SQLite instead of one per payment), still before the SOAP answer.
-    public func save(_ changes: [JobChange], now: Timestamp = .now) async throws {
-        guard !changes.isEmpty else { return }
-        try await database.transaction { sql in
-            for change in changes {
-                try await Self.save(change.job, on: sql, now: now)
-                if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
-                try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
-            }
         }
     }
 

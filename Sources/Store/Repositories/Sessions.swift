@@ -84,6 +84,25 @@ public struct Sessions: Sendable {
         }
     }
 
+    /// Saves the session's state together with the job changes of the same SOAP call and the jobs whose
+    /// requests are about to be handed out: one transaction, one fsync, before the call is answered.
+    /// The job changes are written first, then the sent marks, then the session.
+    public func save(_ session: SessionRecord, with commit: SessionCommit, now: Timestamp = .now) async throws {
+        guard !commit.isEmpty else {
+            try await save(session, now: now)
+            return
+        }
+        try await database.transaction { sql in
+            for change in commit.changes {
+                try await Jobs.save(change.job, on: sql, now: now)
+                if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
+                try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+            }
+            try await Jobs.markSent(commit.sent, on: sql, now: now)
+            try await Self.save(session, on: sql, now: now)
+        }
+    }
+
     static func save(_ session: SessionRecord, on sql: any SQLDatabase, now: Timestamp) async throws {
         var update = sql.update("sessions")
             .set("state", to: SQLBind(session.state.rawValue))
