@@ -1,7 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
-import NIOCore
 import QBSimulator
 import QBXML
 
@@ -30,8 +29,8 @@ struct PullBenchmark: AsyncParsableCommand {
         let quickBooks = try FakeQuickBooks.generated(customers: max(10, invoices / 50), invoices: invoices, seed: 2026)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
-        let api = API(client: client, base: base, token: token)
-        let company = try await api.json("GET", "/api/v1/companies/\(companyID)")
+        let api = BenchAPI(client: client, token: token)
+        let company = try await api.send(base + "/api/v1/companies/\(companyID)", body: nil)
         let connector = FakeWebConnector(baseURL: base, username: "pull", password: "pull-password", quickBooks: quickBooks,
                                          configuration: WebConnectorConfiguration(maxRoundTrips: 100_000, ownerID: company["ownerId"] as? String,
                                                                                   fileID: company["fileId"] as? String))
@@ -39,7 +38,7 @@ struct PullBenchmark: AsyncParsableCommand {
         _ = await connector.runUntilIdle(maxSessions: 2)
         let idleMemory = server.residentMemoryMiB
 
-        let full = try await pull(api, connector, server, companyID: companyID, body: #"{"kind": "invoices", "open": false, "pageSize": \#(pageSize)}"#)
+        let full = try await pull(api, base, connector, server, companyID: companyID, body: #"{"kind": "invoices", "open": false, "pageSize": \#(pageSize)}"#)
         print("full pull: \(full.stored) invoices stored in \(full.pages) pages, \(full.roundTrips) QuickBooks round trips, \(String(format: "%.2f", full.seconds)) s (\(Int(Double(full.stored) / max(full.seconds, 0.001))) invoices/s)")
         print(String(format: "server CPU: %.2f s (%.1f µs per invoice)", full.cpu, full.cpu * 1e6 / Double(max(full.stored, 1))))
         print(String(format: "server memory: %.1f MiB before the pull, peak %.1f MiB during it (RSS after: %.1f MiB)", idleMemory, server.peakMemoryMiB, server.residentMemoryMiB))
@@ -49,7 +48,7 @@ struct PullBenchmark: AsyncParsableCommand {
         for invoice in open.prefix(changed) {
             if let txn = invoice.txnID { _ = try await quickBooks.payInvoiceByHand(txn) }
         }
-        let incremental = try await pull(api, connector, server, companyID: companyID, body: #"{"kind": "invoices", "incremental": true, "pageSize": \#(pageSize)}"#)
+        let incremental = try await pull(api, base, connector, server, companyID: companyID, body: #"{"kind": "invoices", "incremental": true, "pageSize": \#(pageSize)}"#)
         print("incremental re-pull after \(changed) invoices were paid by hand: \(incremental.received) invoices fetched, \(incremental.roundTrips) round trip\(incremental.roundTrips == 1 ? "" : "s"), \(String(format: "%.2f", incremental.seconds)) s")
     }
 
@@ -62,37 +61,18 @@ struct PullBenchmark: AsyncParsableCommand {
         var cpu: Double
     }
 
-    func pull(_ api: API, _ connector: FakeWebConnector, _ server: ServerProcess, companyID: String, body: String) async throws -> PullRun {
-        let queued = try await api.json("POST", "/api/v1/companies/\(companyID)/pulls", body: body)
+    func pull(_ api: BenchAPI, _ base: String, _ connector: FakeWebConnector, _ server: ServerProcess, companyID: String,
+              body: String) async throws -> PullRun {
+        let queued = try await api.send(base + "/api/v1/companies/\(companyID)/pulls", body: body)
         guard let id = queued["id"] as? String else { throw BenchError("the pull was not queued: \(queued)") }
         let cpuBefore = server.cpuSeconds
         let start = ContinuousClock.now
         let reports = await connector.runUntilIdle(maxSessions: 20)
         let seconds = PaymentsBenchmark.seconds(ContinuousClock.now - start)
         for report in reports where !report.errors.isEmpty { print("session errors: \(report.errors)") }
-        let state = try await api.json("GET", "/api/v1/pulls/\(id)")
+        let state = try await api.send(base + "/api/v1/pulls/\(id)", body: nil)
         guard state["status"] as? String == "done" else { throw BenchError("the pull did not finish: \(state)") }
         return PullRun(stored: state["stored"] as? Int ?? 0, received: state["received"] as? Int ?? 0, pages: state["pages"] as? Int ?? 0,
                        roundTrips: reports.reduce(0) { $0 + $1.roundTrips }, seconds: seconds, cpu: server.cpuSeconds - cpuBefore)
-    }
-
-    /// A JSON API client for the benchmark.
-    struct API {
-        let client: HTTPClient
-        let base: String
-        let token: String
-
-        func json(_ method: String, _ path: String, body: String? = nil) async throws -> [String: Any] {
-            var request = HTTPClientRequest(url: base + path)
-            request.method = .RAW(value: method)
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            if let body {
-                request.headers.add(name: "Content-Type", value: "application/json")
-                request.body = .bytes(ByteBuffer(string: body))
-            }
-            let response = try await client.execute(request, timeout: .seconds(60))
-            let data = try await response.body.collect(upTo: 16 << 20)
-            return (try JSONSerialization.jsonObject(with: Data(data.readableBytesView))) as? [String: Any] ?? [:]
-        }
     }
 }

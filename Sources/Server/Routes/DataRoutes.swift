@@ -23,7 +23,7 @@ struct DataRoutes {
             return try JSONResponse.make(PullJSON(job), status: .accepted)
         }
         api.get("/pulls/:id") { _, context -> Response in
-            try JSONResponse.make(PullJSON(try await pulls.pull(try Self.id(context, "pull"))))
+            try JSONResponse.make(PullJSON(try await pulls.pull(try PaymentRoutes.jobID(context, kind: "pull"))))
         }
         api.get("/companies/:id/pulls") { request, context -> Response in
             let companyID = try await existingCompany(context)
@@ -87,7 +87,7 @@ struct DataRoutes {
             }
         }
         api.get("/requests/:id") { _, context -> Response in
-            let (job, failure) = try await raw.request(try Self.id(context, "request"))
+            let (job, failure) = try await raw.request(try PaymentRoutes.jobID(context, kind: "request"))
             return try JSONResponse.make(RawRequestJSON(job, failure: failure))
         }
 
@@ -139,13 +139,6 @@ struct DataRoutes {
         let id = try CompanyRoutes.companyID(context)
         guard try await store.companies.find(id) != nil else { throw BridgeError.notFound("company", id.rawValue) }
         return id
-    }
-
-    static func id(_ context: BridgeRequestContext, _ kind: String) throws -> JobID {
-        guard let text = context.parameters.get("id"), UUID(uuidString: text) != nil else {
-            throw APIError(.notFound, code: "not_found", message: "No \(kind) with this id.")
-        }
-        return JobID(text.lowercased())
     }
 
     /// Today's date in UTC, the deposit report's default anchor.

@@ -57,9 +57,10 @@ struct PaymentRoutes {
         }
     }
 
-    static func jobID(_ context: BridgeRequestContext) throws -> JobID {
+    /// The job id of the path (`kind` names it in the 404: payment, pull, request).
+    static func jobID(_ context: BridgeRequestContext, kind: String = "payment") throws -> JobID {
         guard let text = context.parameters.get("id"), UUID(uuidString: text) != nil else {
-            throw APIError(.notFound, code: "not_found", message: "No payment with this id.")
+            throw APIError(.notFound, code: "not_found", message: "No \(kind) with this id.")
         }
         return JobID(text.lowercased())
     }

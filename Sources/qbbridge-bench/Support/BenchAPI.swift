@@ -42,7 +42,7 @@ struct BenchAPI: Sendable {
     }
 
     /// POSTs `body` as JSON, or GETs when it is nil.
-    private func send(_ url: String, body: String?) async throws -> [String: Any] {
+    func send(_ url: String, body: String?) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: url)
         request.method = body == nil ? .GET : .POST
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
