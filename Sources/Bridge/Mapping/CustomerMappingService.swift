@@ -31,7 +31,7 @@ public enum MappingOutcome: Sendable {
 }
 
 /// Maps upstream customer ids to QuickBooks ListIDs, explicitly or by an exact match on email or name
-/// against the pulled customers, and resolves them for payment enqueueing.
+/// against the pulled customers (payment enqueueing reads them from the store).
 public struct CustomerMappingService: Sendable {
     let store: Store
 
@@ -107,10 +107,6 @@ public struct CustomerMappingService: Sendable {
         return .mapped(try await store.customerMappings.save(mapping, actor: actor), created: existing == nil)
     }
 
-    /// The ListID (and FullName, when known) of an upstream customer id, for payment enqueueing.
-    public func resolve(externalID: String, companyID: CompanyID) async throws -> CustomerMapping? {
-        try await store.customerMappings.find(companyID: companyID, externalID: externalID)
-    }
 
     static func candidate(_ customer: StoredCustomer, by matchedBy: String) -> CustomerCandidate {
         CustomerCandidate(listID: customer.listID, fullName: customer.fullName, email: customer.email, matchedBy: matchedBy, isActive: customer.isActive)

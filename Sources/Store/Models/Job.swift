@@ -64,14 +64,6 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
     case reversing
     /// A posted payment deleted again in QuickBooks (refund).
     case reversed
-
-    /// Whether the job will not change any more by itself.
-    public var isFinal: Bool {
-        switch self {
-        case .posted, .dismissed, .reversed: true
-        case .failed, .queued, .inFlight, .uncertain, .reversing: false
-        }
-    }
 }
 
 /// A job as stored.
