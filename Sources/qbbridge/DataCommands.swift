@@ -52,7 +52,7 @@ struct DepositsCommand: AsyncParsableCommand {
             try await store.migrate()
             let found = try await CompanyLookup.find(key, in: store)
             do {
-                return try await DepositService(store: store).report(companyID: found.id, from: from, to: to, today: DepositService.today())
+                return try await DepositService(store: store).report(companyID: found.id, from: from, to: to)
             } catch let error as BridgeError {
                 throw ValidationError(error.description)
             }

@@ -16,7 +16,7 @@ public struct DepositService: Sendable {
 
     /// The report of deposits expected from `from` through `to` (`YYYY-MM-DD`; default: the last two
     /// weeks through the next one, relative to `today`).
-    public func report(companyID: CompanyID, from: String?, to: String?, today: QBDate) async throws -> DepositReport {
+    public func report(companyID: CompanyID, from: String?, to: String?, today: QBDate = DepositService.today()) async throws -> DepositReport {
         guard let company = try await store.companies.find(companyID) else { throw BridgeError.notFound("company", companyID.rawValue) }
         var fields: [String: String] = [:]
         let given = (from: from.map { QBDate($0.trimmingCharacters(in: .whitespaces)) }, to: to.map { QBDate($0.trimmingCharacters(in: .whitespaces)) })

@@ -1,7 +1,6 @@
 import Bridge
 import Foundation
 import Hummingbird
-import QBXML
 import Store
 
 /// `/api/v1` routes for what comes out of QuickBooks: pulls and their snapshots, raw requests, customer
@@ -28,8 +27,8 @@ struct DataRoutes {
         api.get("/companies/:id/pulls") { request, context -> Response in
             let companyID = try await existingCompany(context)
             let limit = try QueryLimit.parse(request.uri.queryParameters.get("limit"))
-            let jobs = try await store.jobs.list(companyID: companyID, kinds: JobKind.pulls, limit: limit)
-            return try JSONResponse.make(["pulls": jobs.reversed().map(PullJSON.init)])
+            let jobs = try await store.jobs.latest(companyID: companyID, kinds: JobKind.pulls, limit: limit)
+            return try JSONResponse.make(["pulls": jobs.map(PullJSON.init)])
         }
         api.get("/companies/:id/invoices") { request, context -> Response in
             let companyID = try await existingCompany(context)
@@ -129,7 +128,7 @@ struct DataRoutes {
         api.get("/companies/:id/deposits") { request, context -> Response in
             let companyID = try CompanyRoutes.companyID(context)
             let query = request.uri.queryParameters
-            let report = try await deposits.report(companyID: companyID, from: query.get("from"), to: query.get("to"), today: Self.today())
+            let report = try await deposits.report(companyID: companyID, from: query.get("from"), to: query.get("to"))
             return try JSONResponse.make(DepositReportJSON(report, companyID: companyID))
         }
     }
@@ -141,8 +140,6 @@ struct DataRoutes {
         return id
     }
 
-    /// Today's date in UTC, the deposit report's default anchor.
-    static func today() -> QBDate { DepositService.today() }
 }
 
 /// The answer to a mapping by match that found several customers.

@@ -118,10 +118,10 @@ extension UIRoutes {
             let chrome = try await chrome("Deposits · \(company.name)", .companies, context: context)
             do {
                 let report = try await DepositService(store: store).report(companyID: company.id, from: query.get("from").flatMap { $0.isEmpty ? nil : $0 },
-                                                                           to: query.get("to").flatMap { $0.isEmpty ? nil : $0 }, today: DataRoutes.today())
+                                                                           to: query.get("to").flatMap { $0.isEmpty ? nil : $0 })
                 return page("deposits", DepositPageView(chrome: chrome, company: company, report: report), context: context)
             } catch BridgeError.invalidInput(let fields) {
-                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil, today: DataRoutes.today())
+                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil)
                 var view = DepositPageView(chrome: chrome, company: company, report: report)
                 view.settingsError = "The dates were not usable (" + fields.map { "\($0.key) \($0.value)" }.sorted().joined(separator: "; ") + "); showing the default weeks."
                 return page("deposits", view, status: .unprocessableContent, context: context)
@@ -141,7 +141,7 @@ extension UIRoutes {
                 _ = try await companies.update(company.id, CompanyService.Settings(depositSettings: settings), actor: context.actor)
                 return try await redirect("/companies/\(company.id.rawValue)/deposits", flash: Flash(.success, "Deposit settings saved."), context: context)
             } catch BridgeError.invalidInput(let fields) {
-                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil, today: DataRoutes.today())
+                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil)
                 var view = DepositPageView(chrome: try await chrome("Deposits · \(company.name)", .companies, context: context), company: company, report: report)
                 view.settingsError = "Not saved: " + fields.map { "\($0.key.replacingOccurrences(of: "depositSettings.", with: "")) \($0.value)" }.sorted().joined(separator: "; ") + "."
                 return page("deposits", view, status: .unprocessableContent, context: context)
@@ -152,7 +152,7 @@ extension UIRoutes {
     /// The company page's QuickBooks data section.
     func dataView(_ company: Company) async throws -> CompanyDataView {
         CompanyDataView(counts: try await store.snapshots.counts(companyID: company.id),
-                        pulls: try await store.jobs.list(companyID: company.id, kinds: JobKind.pulls, limit: 1000).suffix(5).reversed(),
-                        mappings: try await store.customerMappings.list(companyID: company.id, limit: 1000).count, company: company)
+                        pulls: try await store.jobs.latest(companyID: company.id, kinds: JobKind.pulls, limit: 5),
+                        mappings: try await store.customerMappings.count(companyID: company.id), company: company)
     }
 }

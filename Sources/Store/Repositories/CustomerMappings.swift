@@ -52,6 +52,14 @@ public struct CustomerMappings: Sendable {
         }
     }
 
+    /// How many mappings a company has.
+    public func count(companyID: CompanyID) async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM customer_mappings WHERE company_id = \(bind: companyID.rawValue)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// Removes a mapping; false when there was none.
     public func remove(companyID: CompanyID, externalID: String, actor: String, now: Timestamp = .now) async throws -> Bool {
         try await database.transaction { sql in

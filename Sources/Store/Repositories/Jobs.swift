@@ -86,6 +86,15 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// The newest jobs of these kinds for a company, newest first (a company's latest pulls).
+    public func latest(companyID: CompanyID, kinds: [JobKind], limit: Int) async throws -> [Job] {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLLiteral.all).from("jobs").where("company_id", .equal, SQLBind(companyID.rawValue))
+                .where("kind", .in, SQLBind.group(kinds.map(\.rawValue))).orderBy("seq", .descending)
+                .limit(max(1, min(limit, 1000))).all().map(Self.job)
+        }
+    }
+
     /// Posted payments of a company changed since `since` (the deposit report's input), oldest first.
     public func postedPayments(companyID: CompanyID, changedSince since: Timestamp) async throws -> [Job] {
         try await database.withConnection { sql in

@@ -169,6 +169,8 @@ struct PullEndToEndTests {
             await lab.sync()
             let repull = try await Self.pullState(lab, again)
             #expect(repull["removed"] as? Int == 1)
+            let listed = try Self.json(try await bridge.api(.get, "/companies/\(lab.company.id)/pulls?limit=1"))
+            #expect((listed["pulls"] as? [[String: Any]])?.first?["id"] as? String == again, "the latest pull comes first")
             #expect(try await bridge.store.snapshots.counts(companyID: lab.company.id).customers == (await quickBooks.customers()).count)
 
             let refused = try await bridge.api(.post, "/companies/\(lab.company.id)/pulls", json: #"{"kind": "customers", "open": true}"#)
