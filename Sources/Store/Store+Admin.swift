@@ -13,7 +13,7 @@ extension Jobs {
     /// A company's jobs per status (of one kind, or all), optionally only those changed since a time (the
     /// dashboard's queue depth and "posted today") — one query, not a page of rows.
     public func statusCounts(companyID: CompanyID, kind: JobKind? = nil, updatedSince: Timestamp? = nil) async throws -> [JobStatus: Int] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var query = sql.select().column("status").column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
                 .from("jobs").where("company_id", .equal, SQLBind(companyID.rawValue))
             if let kind { query = query.where("kind", .equal, SQLBind(kind.rawValue)) }
@@ -31,7 +31,7 @@ extension Jobs {
     /// app's external id, before a queue-order cursor (`seq`) for paging.
     public func search(kind: JobKind, companyID: CompanyID? = nil, status: JobStatus? = nil, externalIDContaining text: String? = nil,
                        beforeSequence cursor: Int64? = nil, limit: Int = 50) async throws -> [Job] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs").where("kind", .equal, SQLBind(kind.rawValue))
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if let status { query = query.where("status", .equal, SQLBind(status.rawValue)) }
@@ -51,7 +51,7 @@ extension ActivityLog {
     /// The history of some records (a payment's job and its failure records), oldest first.
     public func history(subjectIDs: [String], limit: Int = 200) async throws -> [ActivityEntry] {
         guard !subjectIDs.isEmpty else { return [] }
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().columns("id", "at", "actor", "company_id", "subject", "subject_id", "action", "detail")
                 .from("activity").where("subject_id", .in, SQLBind.group(subjectIDs))
                 .orderBy("id", .descending).limit(max(1, min(limit, 1000))).all()

@@ -9,13 +9,14 @@ import Synchronization
 
 /// The connection to the store's database, SQLite or PostgreSQL, behind one SQLKit surface.
 ///
-/// SQLite: one connection, WAL journal, `synchronous=FULL` (a committed change survives a power cut, not
-/// only a crash), transactions serialized through an `AsyncGate`. PostgreSQL: a pooled `PostgresClient`,
+/// SQLite: one writer connection (WAL journal, `synchronous=FULL`: a committed change survives a power
+/// cut, not only a crash) whose transactions take turns, and read-only connections for plain reads
+/// (`SQLiteConnections`). PostgreSQL: a pooled `PostgresClient`,
 /// whose `run()` must be going while the store is used (the server runs it as a service;
 /// `Database.withOpened` runs it for one-shot commands).
 public final class Database: Sendable {
     private enum Backend: Sendable {
-        case sqlite(SQLiteConnection, AsyncGate)
+        case sqlite(SQLiteConnections)
         case postgres(PostgresClient)
     }
 
@@ -39,12 +40,8 @@ public final class Database: Sendable {
             do {
                 let url = URL(fileURLWithPath: path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                let sql = connection.sql(queryLogLevel: nil)
-                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
-                    try await sql.raw(SQLQueryString(stringLiteral: pragma)).run()
-                }
-                return Database(backend: .sqlite(connection, AsyncGate()), location: location, logger: logger)
+                let connections = try await SQLiteConnections.open(path: path, logger: logger)
+                return Database(backend: .sqlite(connections), location: location, logger: logger)
             } catch {
                 throw .cannotOpen(location.description, reason: "\(error)")
             }
@@ -105,10 +102,10 @@ public final class Database: Sendable {
         }
     }
 
-    /// Closes the SQLite connection (a PostgreSQL pool closes when its `run()` task is cancelled).
+    /// Closes the SQLite connections (a PostgreSQL pool closes when its `run()` task is cancelled).
     public func close() async {
-        if case .sqlite(let connection, let gate) = backend {
-            _ = try? await gate.withHeld { try await connection.close() }
+        if case .sqlite(let connections) = backend {
+            await connections.close()
         }
     }
 
@@ -118,11 +115,24 @@ public final class Database: Sendable {
         try await withConnection { $0.dialect.exclusiveSelectLockExpression != nil }
     }
 
-    /// Runs `body` on one connection.
+    /// Runs `body` on one connection that may write (SQLite: the writer, alone).
     func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
-        case .sqlite(let connection, let gate):
-            return try await gate.withHeld { try await body(connection.sql(queryLogLevel: nil)) }
+        case .sqlite(let connections):
+            return try await connections.write(body)
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
+        }
+    }
+
+    /// Runs `body`, which only reads, on one connection (SQLite: a read-only one, beside the writer).
+    /// It sees every change committed before it began; use `transaction` to read what you are about to change.
+    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        switch backend {
+        case .sqlite(let connections):
+            return try await connections.read(body)
         case .postgres(let client):
             return try await client.withConnection { connection in
                 try await body(connection.sql(queryLogLevel: nil))

@@ -25,7 +25,7 @@ public struct APITokens: Sendable {
     public func verify(_ token: String) async throws -> String? {
         guard token.hasPrefix("qbb_"), token.utf8.count == 68 else { return nil }
         let hash = SecretHash.hex(token)
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().column("label").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first()?
                 .decode(column: "label", as: String.self)
         }
@@ -33,7 +33,7 @@ public struct APITokens: Sendable {
 
     /// How many tokens exist (the first start creates one when there is none).
     public func count() async throws -> Int {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

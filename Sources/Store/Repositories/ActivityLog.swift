@@ -78,7 +78,7 @@ public struct ActivityLog: Sendable {
 
     /// Entries newest first, optionally for one company, before a cursor id.
     public func list(companyID: CompanyID? = nil, before cursor: Int64? = nil, limit: Int = 100) async throws -> [ActivityEntry] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var query = sql.select().columns("id", "at", "actor", "company_id", "subject", "subject_id", "action", "detail")
                 .from("activity")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }

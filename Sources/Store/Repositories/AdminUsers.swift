@@ -74,12 +74,12 @@ public struct AdminUsers: Sendable {
 
     /// The user and its bcrypt hash for a login name, or nil.
     public func credentials(username: String) async throws -> (user: AdminUser, passwordHash: String)? {
-        try await database.withConnection { sql in try await Self.row(username: username, on: sql) }
+        try await database.read { sql in try await Self.row(username: username, on: sql) }
     }
 
     /// One user by id.
     public func find(_ id: String) async throws -> AdminUser? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "username", "password_hash", "created_at").from("admin_users")
                 .where("id", .equal, SQLBind(id)).first().map { try Self.user($0).user }
         }
@@ -87,7 +87,7 @@ public struct AdminUsers: Sendable {
 
     /// How many users exist (`serve` says how to create the first one).
     public func count() async throws -> Int {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM admin_users").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

@@ -42,21 +42,21 @@ public struct Companies: Sendable {
 
     /// All companies by name.
     public func all() async throws -> [Company] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("companies").orderBy("name").all().map(Self.company)
         }
     }
 
     /// One company.
     public func find(_ id: CompanyID) async throws -> Company? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("companies").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.company)
         }
     }
 
     /// A company and its password hash by Web Connector user name (case-insensitive, as Windows users type it).
     public func credentials(username: String) async throws -> (company: Company, passwordHash: String)? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             guard let row = try await sql.select().column(SQLLiteral.all).from("companies")
                 .where(SQLFunction("LOWER", args: SQLIdentifier("username")), .equal, SQLBind(username.lowercased())).first() else { return nil }
             return (try Self.company(row), try row.decode(column: "password_hash", as: String.self))

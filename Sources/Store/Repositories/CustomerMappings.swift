@@ -40,12 +40,12 @@ public struct CustomerMappings: Sendable {
 
     /// One mapping.
     public func find(companyID: CompanyID, externalID: String) async throws -> CustomerMapping? {
-        try await database.withConnection { sql in try await Self.find(companyID, externalID, on: sql) }
+        try await database.read { sql in try await Self.find(companyID, externalID, on: sql) }
     }
 
     /// A company's mappings in upstream-id order, a page at a time.
     public func list(companyID: CompanyID, limit: Int = 100, after: String? = nil) async throws -> [CustomerMapping] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var select = sql.select().column(SQLLiteral.all).from("customer_mappings").where("company_id", .equal, SQLBind(companyID.rawValue))
             if let after { select = select.where("external_id", .greaterThan, SQLBind(after)) }
             return try await select.orderBy("external_id").limit(max(1, min(limit, 1000))).all().map(Self.mapping)
@@ -54,7 +54,7 @@ public struct CustomerMappings: Sendable {
 
     /// How many mappings a company has.
     public func count(companyID: CompanyID) async throws -> Int {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM customer_mappings WHERE company_id = \(bind: companyID.rawValue)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
         }

@@ -22,7 +22,7 @@ public struct FailureStatistics: Sendable, Equatable {
 extension Failures {
     /// Figures for one company since a time.
     public func statistics(companyID: CompanyID, since: Timestamp) async throws -> FailureStatistics {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             let totals = try await sql.raw("""
                 SELECT COUNT(*) AS total,
                        COUNT(DISTINCT f.job_id) AS failed
@@ -48,7 +48,7 @@ extension Failures {
 extension Jobs {
     /// Jobs by status across all companies (for metrics).
     public func countsByStatus() async throws -> [String: Int] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             let rows = try await sql.raw("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status").all()
             return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "status", as: String.self), try $0.decode(column: "n", as: Int.self)) })
         }
@@ -58,7 +58,7 @@ extension Jobs {
 extension Failures {
     /// Open failure records by category across all companies (for metrics).
     public func openCountsByCategory() async throws -> [String: Int] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             let rows = try await sql.raw("SELECT category, COUNT(*) AS n FROM failures WHERE status = 'open' GROUP BY category").all()
             return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self)) })
         }

@@ -94,7 +94,7 @@ public struct Failures: Sendable {
 
     /// Resolves every open connection failure of a company (QuickBooks opened again).
     public func resolveConnection(companyID: CompanyID, reason: String, now: Timestamp = .now) async throws {
-        let open = try await database.withConnection { sql in
+        let open = try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM failures WHERE company_id = \(bind: companyID.rawValue) AND job_id IS NULL AND status = 'open'")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -132,7 +132,7 @@ public struct Failures: Sendable {
 
     /// One record.
     public func find(_ id: FailureID) async throws -> FailureRecord? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("failures").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.record)
         }
     }
@@ -155,7 +155,7 @@ public struct Failures: Sendable {
 
     /// The open record of a job.
     public func open(forJob jobID: JobID) async throws -> FailureRecord? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("failures").where("job_id", .equal, SQLBind(jobID.rawValue))
                 .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).first().map(Self.record)
         }
@@ -165,7 +165,7 @@ public struct Failures: Sendable {
     /// `deleted` unless `includeDeleted`.
     public func list(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
                      connectionOnly: Bool? = nil, since: Timestamp? = nil, limit: Int = 100) async throws -> [FailureRecord] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("failures")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if !statuses.isEmpty {

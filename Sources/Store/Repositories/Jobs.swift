@@ -22,7 +22,7 @@ public struct Jobs: Sendable {
                 return .created(job)
             }
         } catch let error where Database.isUniqueViolation(error) {
-            let existing = try await database.withConnection { sql in try await Self.existing(new, on: sql) }
+            let existing = try await database.read { sql in try await Self.existing(new, on: sql) }
             guard let existing else { throw error }
             return try Self.replay(existing, new)
         }
@@ -59,7 +59,7 @@ public struct Jobs: Sendable {
 
     /// One job.
     public func find(_ id: JobID) async throws -> Job? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.job)
         }
     }
@@ -67,7 +67,7 @@ public struct Jobs: Sendable {
     /// Several jobs by id (missing ids are left out).
     public func find(_ ids: [JobID]) async throws -> [Job] {
         guard !ids.isEmpty else { return [] }
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .in, SQLBind.group(ids.map(\.rawValue)))
                 .orderBy("seq").all().map(Self.job)
         }
@@ -76,7 +76,7 @@ public struct Jobs: Sendable {
     /// A filtered page of jobs, most recently changed last (so `updatedSince` polling walks forward).
     public func list(companyID: CompanyID? = nil, kinds: [JobKind] = [], statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
                      limit: Int = 100) async throws -> [Job] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if !kinds.isEmpty { query = query.where("kind", .in, SQLBind.group(kinds.map(\.rawValue))) }
@@ -88,7 +88,7 @@ public struct Jobs: Sendable {
 
     /// The newest jobs of these kinds for a company, newest first (a company's latest pulls).
     public func latest(companyID: CompanyID, kinds: [JobKind], limit: Int) async throws -> [Job] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("jobs").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where("kind", .in, SQLBind.group(kinds.map(\.rawValue))).orderBy("seq", .descending)
                 .limit(max(1, min(limit, 1000))).all().map(Self.job)
@@ -97,7 +97,7 @@ public struct Jobs: Sendable {
 
     /// Posted payments of a company changed since `since` (the deposit report's input), oldest first.
     public func postedPayments(companyID: CompanyID, changedSince since: Timestamp) async throws -> [Job] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("jobs").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where("kind", .equal, SQLBind(JobKind.paymentPost.rawValue)).where("status", .equal, SQLBind(JobStatus.posted.rawValue))
                 .where("updated_at", .greaterThanOrEqual, SQLBind(since.milliseconds)).orderBy("seq").all().map(Self.job)
@@ -106,7 +106,7 @@ public struct Jobs: Sendable {
 
     /// Whether a company has a job of one of these kinds that is not finished (queued, in flight, …).
     public func hasUnfinished(companyID: CompanyID, kinds: [JobKind]) async throws -> Bool {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND kind IN \(SQLBind.group(kinds.map(\.rawValue)))
                 AND status IN ('queued', 'in_flight', 'uncertain')
@@ -117,7 +117,7 @@ public struct Jobs: Sendable {
     /// Whether the company has work a session should pick up now.
     /// Jobs already tried in `excludingSession` are not counted (a session tries each job once).
     public func pendingCount(companyID: CompanyID, excludingSession: String? = nil, now: Timestamp = .now) async throws -> Int {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             let row = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
                 AND (session_id IS NULL OR session_id <> \(bind: excludingSession ?? ""))
@@ -129,7 +129,7 @@ public struct Jobs: Sendable {
     /// Jobs of a company held by sessions that are gone: not open any more, or silent since `staleBefore`
     /// (the Web Connector or a server died). A new session takes them over.
     public func abandonedCount(companyID: CompanyID, staleBefore: Timestamp) async throws -> Int {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT COUNT(*) AS n FROM jobs j LEFT JOIN sessions s ON s.id = j.session_id
                 WHERE j.company_id = \(bind: companyID.rawValue) AND j.status = 'in_flight'
@@ -228,7 +228,7 @@ public struct Jobs: Sendable {
     @discardableResult
     public func release(sessionID: String, now: Timestamp = .now) async throws -> Int {
         // Most sessions end with nothing held: answer that without opening a write transaction.
-        let held = try await database.withConnection { sql in
+        let held = try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE session_id = \(bind: sessionID) AND status = 'in_flight'")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -259,7 +259,7 @@ public struct Jobs: Sendable {
     @discardableResult
     public func releaseAbandoned(leaseSeconds: Double, now: Timestamp = .now) async throws -> Int {
         let cutoff = now.adding(seconds: -leaseSeconds).milliseconds
-        let sessions = try await database.withConnection { sql in
+        let sessions = try await database.read { sql in
             try await sql.raw("""
                 SELECT DISTINCT j.session_id AS sid FROM jobs j LEFT JOIN sessions s ON s.id = j.session_id
                 WHERE j.status = 'in_flight' AND (s.id IS NULL OR s.state <> 'open' OR j.claimed_at < \(bind: cutoff))

@@ -19,7 +19,7 @@ public struct LoginThrottle: Sendable {
 
     /// Whether the key is locked, and whether it has failures on record at all (a success then clears them).
     public func state(_ key: String, now: Timestamp = .now) async throws -> (locked: Bool, hasFailures: Bool) {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             guard let row = try await sql.select().column("locked_until").from("login_throttle").where("key", .equal, SQLBind(key)).first() else {
                 return (false, false)
             }

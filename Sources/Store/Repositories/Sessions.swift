@@ -56,14 +56,14 @@ public struct Sessions: Sendable {
     /// The session a ticket belongs to, whatever its state.
     public func find(ticket: String) async throws -> SessionRecord? {
         let hash = SecretHash.hex(ticket)
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("sessions").where("ticket_hash", .equal, SQLBind(hash)).first().map(Self.record)
         }
     }
 
     /// The company's open session, if any.
     public func openSession(companyID: CompanyID) async throws -> SessionRecord? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("sessions")
                 .where("company_id", .equal, SQLBind(companyID.rawValue)).where("state", .equal, SQLBind(SessionState.open.rawValue))
                 .first().map(Self.record)

@@ -105,7 +105,7 @@ public struct Snapshots: Sendable {
     /// The newest TimeModified stored for a company (host wall clock), the next incremental pull's start.
     public func watermark(companyID: CompanyID, kind: JobKind) async throws -> String? {
         let table = kind == .customerPull ? "customer_snapshots" : "invoice_snapshots"
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().column(SQLFunction("MAX", args: SQLColumn("modified_key")), as: "m").from(table)
                 .where("company_id", .equal, SQLBind(companyID.rawValue)).first()?.decode(column: "m", as: String?.self)
         }
@@ -113,7 +113,7 @@ public struct Snapshots: Sendable {
 
     /// Stored invoices of a company, in TxnID order, a page at a time.
     public func invoices(companyID: CompanyID, _ query: InvoiceQuery) async throws -> [StoredInvoice] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var select = sql.select().column(SQLLiteral.all).from("invoice_snapshots").where("company_id", .equal, SQLBind(companyID.rawValue))
             if let listID = query.customerListID { select = select.where("customer_list_id", .equal, SQLBind(listID)) }
             if let name = query.customerName {
@@ -133,7 +133,7 @@ public struct Snapshots: Sendable {
     /// email (case-insensitive substring).
     public func customers(companyID: CompanyID, search: String? = nil, activeOnly: Bool = false, limit: Int = 100,
                           after: String? = nil) async throws -> [StoredCustomer] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             var select = sql.select().column(SQLLiteral.all).from("customer_snapshots").where("company_id", .equal, SQLBind(companyID.rawValue))
             if activeOnly { select = select.where("is_active", .equal, SQLBind(true)) }
             if let search, !search.isEmpty {
@@ -151,7 +151,7 @@ public struct Snapshots: Sendable {
 
     /// One stored customer.
     public func customer(companyID: CompanyID, listID: String) async throws -> StoredCustomer? {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("customer_snapshots").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where("list_id", .equal, SQLBind(listID)).first().map(Self.customer)
         }
@@ -160,7 +160,7 @@ public struct Snapshots: Sendable {
     /// Stored customers whose email, or whose name, full name or company name, equals `text`
     /// (trimmed, case-insensitive): the candidates of a mapping by match.
     public func customers(companyID: CompanyID, email: String) async throws -> [StoredCustomer] {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("customer_snapshots").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where(SQLFunction("LOWER", args: SQLColumn("email")), .equal, SQLBind(email.trimmed.lowercased()))
                 .orderBy("list_id").limit(50).all().map(Self.customer)
@@ -170,7 +170,7 @@ public struct Snapshots: Sendable {
     /// Stored customers whose name, full name or company name equals `name` (trimmed, case-insensitive).
     public func customers(companyID: CompanyID, named name: String) async throws -> [StoredCustomer] {
         let wanted = name.trimmed.lowercased()
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             try await sql.select().column(SQLLiteral.all).from("customer_snapshots").where("company_id", .equal, SQLBind(companyID.rawValue))
                 .where { group in
                     group.where(SQLFunction("LOWER", args: SQLColumn("full_name")), .equal, SQLBind(wanted))
@@ -183,7 +183,7 @@ public struct Snapshots: Sendable {
 
     /// How many invoices (and how many open) and customers are stored for a company.
     public func counts(companyID: CompanyID) async throws -> (invoices: Int, openInvoices: Int, customers: Int) {
-        try await database.withConnection { sql in
+        try await database.read { sql in
             let invoices = try await sql.raw("""
                 SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN balance_cents > 0 THEN 1 ELSE 0 END), 0) AS o
                 FROM invoice_snapshots WHERE company_id = \(bind: companyID.rawValue)

@@ -42,7 +42,7 @@ public struct UISessions: Sendable {
     /// The live session for a cookie token, or nil when unknown or expired.
     public func find(token: String, now: Timestamp = .now) async throws -> UISession? {
         guard token.utf8.count == 64, token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
-        return try await database.withConnection { sql in
+        return try await database.read { sql in
             guard let row = try await sql.raw("""
                 SELECT s.id AS id, s.csrf_token AS csrf_token, s.flash AS flash, s.expires_at AS expires_at,
                        u.id AS user_id, u.username AS username, u.created_at AS user_created_at
