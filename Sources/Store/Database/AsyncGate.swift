@@ -18,7 +18,10 @@ final class AsyncGate: Sendable {
         return try await body()
     }
 
-    private func acquire() async {
+    /// Whether someone is waiting for the gate (asked by its holder).
+    var hasWaiters: Bool { state.withLock { !$0.waiters.isEmpty } }
+
+    func acquire() async {
         let acquired = state.withLock { state -> Bool in
             if state.held { return false }
             state.held = true
@@ -38,7 +41,7 @@ final class AsyncGate: Sendable {
         }
     }
 
-    private func release() {
+    func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.waiters.isEmpty {
                 state.held = false

@@ -115,7 +115,7 @@ public final class Database: Sendable {
         try await withConnection { $0.dialect.exclusiveSelectLockExpression != nil }
     }
 
-    /// Runs `body` on one connection that may write (SQLite: the writer, alone).
+    /// Runs `body` on one connection that may write (SQLite: the writer, as a transaction of its own).
     func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
         case .sqlite(let connections):
@@ -143,16 +143,21 @@ public final class Database: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// Every state change the bridge answers for goes through here, so it is durable before the answer.
     func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await withConnection { sql in
-            let begin: SQLQueryString = sql.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN"
-            try await sql.raw(begin).run()
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
+        switch backend {
+        case .sqlite(let connections):
+            // Every write on SQLite is a transaction of its own (with group commit).
+            return try await connections.write(body)
+        case .postgres:
+            return try await withConnection { sql in
+                try await sql.raw("BEGIN").run()
+                do {
+                    let result = try await body(sql)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
             }
         }
     }

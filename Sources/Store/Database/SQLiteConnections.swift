@@ -43,15 +43,34 @@ struct SQLiteLane: Sendable {
 /// The SQLite side of `Database`: one writer and a few read-only connections.
 ///
 /// SQLite allows one writer at a time; every transaction and every statement that changes data takes
-/// the writer through a FIFO gate, so statements of two transactions never interleave on it. In WAL
+/// the writer through a FIFO gate, so statements of two transactions never interleave on it.
+///
+/// Group commit: a transaction runs inside a savepoint of a batch transaction. When it ends and others
+/// are waiting for the writer, it does not commit: it hands the writer on and waits; whoever ends with
+/// nobody waiting (or fills the batch) commits the batch, one fsync for all, and only then does any of
+/// them return. So nothing is answered before it is durable, a failed transaction is rolled back to its
+/// savepoint without touching the others, and under load many transactions share one commit. With
+/// nobody waiting a transaction commits at once, as before. In WAL
+
 /// mode readers do not wait for the writer, nor the writer for them, so plain reads (a session by its
 /// ticket, a company, a job list) go to the readers and never queue behind a commit. A reader sees
 /// every transaction committed before its statement began, which is all a caller can have been told of.
 final class SQLiteConnections: Sendable {
     private let writer: SQLiteLane
     private let writerGate = AsyncGate()
+    /// The open batch; touched only by the writer gate's holder.
+    private let batch = Mutex(Batch())
     private let readers: [SQLiteLane]
     private let free: Mutex<FreeReaders>
+
+    /// Transactions done inside the batch transaction, waiting for its commit.
+    private struct Batch {
+        var isOpen = false
+        var waiting: [CheckedContinuation<Void, any Error>] = []
+    }
+
+    /// Most transactions in one commit: bounds how long the first of them waits.
+    static let maximumBatch = 64
 
     private struct FreeReaders {
         var indices: [Int]
@@ -92,11 +111,93 @@ final class SQLiteConnections: Sendable {
         return SQLiteConnections(writer: writer, readers: readers)
     }
 
-    /// Runs `body` on the writer, alone.
+    /// Runs `body` on the writer, alone, as one transaction: committed (durably) before this returns,
+    /// rolled back when it throws.
     func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withTaskExecutorPreference(writer.thread) {
-            try await writerGate.withHeld { try await writer.run(body) }
+            await writerGate.acquire()
+            let outcome: Result<R, any Error>
+            do {
+                outcome = .success(try await writer.run { sql in try await self.inSavepoint(sql, body) })
+            } catch {
+                outcome = .failure(error)
+            }
+            if case .failure(let error) = outcome, error is BatchLost {
+                // Nothing of the batch is left to commit: tell every waiting transaction so.
+                let members = batch.withLock { batch in
+                    defer { batch = Batch() }
+                    return batch.waiting
+                }
+                _ = try? await writer.run { sql in try await sql.raw("ROLLBACK").run() }
+                for member in members { member.resume(throwing: error) }
+                writerGate.release()
+                throw error
+            }
+            let (open, waitingCount) = batch.withLock { ($0.isOpen, $0.waiting.count) }
+            if open, writerGate.hasWaiters, waitingCount + 1 < Self.maximumBatch {
+                // Others will write next: leave the commit to the last of them.
+                switch outcome {
+                case .success(let value):
+                    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                        batch.withLock { $0.waiting.append(continuation) }
+                        writerGate.release()
+                    }
+                    return value
+                case .failure(let error):
+                    writerGate.release()
+                    throw error
+                }
+            }
+            let members = batch.withLock { batch in
+                defer { batch.waiting = [] }
+                return batch.waiting
+            }
+            var commitError: (any Error)?
+            if open {
+                do {
+                    try await writer.run { sql in try await sql.raw("COMMIT").run() }
+                } catch {
+                    commitError = error
+                    _ = try? await writer.run { sql in try await sql.raw("ROLLBACK").run() }
+                }
+                batch.withLock { $0.isOpen = false }
+            }
+            for member in members {
+                if let commitError { member.resume(throwing: commitError) } else { member.resume() }
+            }
+            writerGate.release()
+            if let commitError { throw commitError }
+            return try outcome.get()
         }
+    }
+
+    /// Opens the batch transaction if needed and runs `body` in a savepoint of it.
+    private func inSavepoint<R: Sendable>(_ sql: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        if !batch.withLock({ $0.isOpen }) {
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            batch.withLock { $0.isOpen = true }
+        }
+        try await sql.raw("SAVEPOINT member").run()
+        do {
+            let value = try await body(sql)
+            try await sql.raw("RELEASE member").run()
+            return value
+        } catch {
+            do {
+                try await sql.raw("ROLLBACK TO member").run()
+                try await sql.raw("RELEASE member").run()
+            } catch {
+                // SQLite rolled back the whole batch itself (it does on I/O errors and a full disk): the
+                // savepoint is gone, and so is every change of the batch.
+                throw BatchLost()
+            }
+            throw error
+        }
+    }
+
+    /// The batch transaction was rolled back as a whole while a transaction of it failed.
+    private struct BatchLost: Error, CustomStringConvertible {
+        var description: String { "SQLite rolled back the open batch transaction after an error; nothing of it was committed" }
     }
 
     /// Runs `body` on a free reader, waiting for one if all are busy.
@@ -107,7 +208,9 @@ final class SQLiteConnections: Sendable {
     }
 
     func close() async {
-        _ = try? await writerGate.withHeld { await writer.close() }
+        await writerGate.acquire()
+        await writer.close()
+        writerGate.release()
         // Each reader is closed once it is free; a closed one is never handed out again.
         for _ in readers.indices {
             await readers[await leaseReader()].close()
