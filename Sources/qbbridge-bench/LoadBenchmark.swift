@@ -23,9 +23,12 @@ struct LoadBenchmark: AsyncParsableCommand {
     @Option(help: "Server processes sharing the database; each Web Connector sends its calls to them in turn.") var instances = 1
     @Option(help: "Milliseconds QuickBooks spends on each request document (0: answer at once, a saturation test).") var quickbooksMs = 0
     @Option(help: "Seed for the generated QuickBooks companies.") var seed: UInt64 = 2026
+    @Option(help: "Steady state for this many seconds: each Web Connector starts at a random moment and polls again as soon as its session ends, with --payments-per-company new payments queued before each session. 0: the burst run, all Web Connectors at the same instant with their payments queued beforehand.")
+    var seconds: Double = 0
 
     func validate() throws {
         guard companies > 0, paymentsPerCompany > 0 else { throw ValidationError("--companies and --payments-per-company must be positive.") }
+        guard seconds >= 0, quickbooksMs >= 0 else { throw ValidationError("--seconds and --quickbooks-ms cannot be negative.") }
         guard instances >= 1 else { throw ValidationError("--instances must be at least 1.") }
         if instances > 1, database?.hasPrefix("postgres") != true {
             throw ValidationError("--instances \(instances) needs a shared --database postgres://… (SQLite is one process's file).")
@@ -65,45 +68,74 @@ struct LoadBenchmark: AsyncParsableCommand {
             guard warm.errors.isEmpty else { throw BenchError("warm-up of \(connector.company.username): \(warm.errors)") }
         }
         let warmSeconds = (ContinuousClock.now - warmStart).seconds
-        let paymentIDs = try await fleet.enqueuePayments()
+        let steady = seconds > 0
+        let queuedBeforehand = steady ? [] : try await fleet.enqueuePayments()
         try await Task.sleep(for: .seconds(1))
         let idleMemory = servers.map(\.residentMemoryMiB)
 
-        print("running \(companies) Web Connectors at once…")
+        print(steady ? "running \(companies) Web Connectors in steady state for \(seconds) s…" : "running \(companies) Web Connectors at once…")
         let latencies = LatencyRecorder()
         let sampler = MemorySampler(pids: servers.map(\.pid))
         let sampling = Task { await sampler.run() }
+        let gauge = SessionGauge()
+        let gaugeSampling = Task { await gauge.sample() }
         let cpuBefore = servers.map(\.cpuSeconds).reduce(0, +)
         let clientCPUBefore = ProcessStats.cpuSeconds(pid: getpid())
         let start = ContinuousClock.now
-        let results = await withTaskGroup(of: ConnectorResult.self) { group in
-            for (index, connector) in connectors(latencies).enumerated() {
-                group.addTask { await ConnectorResult.runUntilIdle(connector, rotation: index) }
+        var sessions = 0
+        var errors: [String] = []
+        var paymentIDs = queuedBeforehand
+        if steady {
+            // Offsets spread over about one session, so the Web Connectors are out of step from the start.
+            let stagger = Duration.milliseconds(max(1000, 4 * quickbooksMs))
+            let outcomes = await SteadyLoad(fleet: fleet, paymentsPerSession: paymentsPerCompany, duration: .seconds(seconds),
+                                            stagger: stagger, seed: seed).run(connectors(latencies), gauge: gauge)
+            sessions = outcomes.reduce(0) { $0 + $1.sessions }
+            errors = outcomes.flatMap(\.errors)
+            paymentIDs = outcomes.map(\.paymentIDs)
+        } else {
+            let results = await withTaskGroup(of: ConnectorResult.self) { group in
+                for (index, connector) in connectors(latencies).enumerated() {
+                    group.addTask {
+                        gauge.begin()
+                        defer { gauge.end() }
+                        return await ConnectorResult.runUntilIdle(connector, rotation: index)
+                    }
+                }
+                return await group.reduce(into: [ConnectorResult]()) { $0.append($1) }
             }
-            return await group.reduce(into: [ConnectorResult]()) { $0.append($1) }
+            sessions = results.reduce(0) { $0 + $1.sessions }
+            errors = results.flatMap(\.errors)
         }
-        let seconds = (ContinuousClock.now - start).seconds
+        let elapsed = (ContinuousClock.now - start).seconds
         let cpu = servers.map(\.cpuSeconds).reduce(0, +) - cpuBefore
         let clientCPU = ProcessStats.cpuSeconds(pid: getpid()) - clientCPUBefore
         sampling.cancel()
+        gaugeSampling.cancel()
         let loadMemory = await sampler.peaks
+        if steady {
+            // What the last sessions left queued, posted now (not measured) so that every payment can be checked.
+            try await forEachConcurrently(Array(connectors(LatencyRecorder()).enumerated()), width: 16) { index, connector in
+                let drain = await ConnectorResult.runUntilIdle(connector, rotation: index)
+                guard drain.errors.isEmpty else { throw BenchError("draining \(connector.company.username): \(drain.errors)") }
+            }
+        }
         try await Task.sleep(for: .seconds(2))
         let afterMemory = servers.map(\.residentMemoryMiB)
 
-        let sessions = results.reduce(0) { $0 + $1.sessions }
-        let errors = results.flatMap(\.errors)
         let check = try await fleet.verify(paymentIDs: paymentIDs)
-        print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(companies * paymentsPerCompany)  QuickBooks time per document: \(quickbooksMs) ms")
+        print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
         print(String(format: "warm-up (first session and bcrypt check per company, not measured): %.2f s", warmSeconds))
-        print(String(format: "sessions with work: %d in %.2f s: %.1f sessions/s (%d SOAP calls, %.0f calls/s; %d polls answered none)",
-                     sessions, seconds, Double(sessions) / seconds, latencies.count, Double(latencies.count) / seconds, results.count))
+        print(String(format: "sessions with work: %d in %.2f s: %.1f sessions/s (%d SOAP calls, %.0f calls/s)",
+                     sessions, elapsed, Double(sessions) / elapsed, latencies.count, Double(latencies.count) / elapsed))
+        print(String(format: "sessions in progress at once: %.1f on average, %d at most", gauge.average, gauge.peak))
         print(String(format: "SOAP call latency (client side): p50 %.2f ms  p99 %.2f ms  max %.2f ms", latencies.percentile(50), latencies.percentile(99), latencies.percentile(100)))
         print(String(format: "server CPU per session: %.2f ms (%.2f s CPU over %d instance(s); %.0f%% of %d cores over the run)",
-                     cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
+                     cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
                      ProcessInfo.processInfo.activeProcessorCount))
         // The simulated Web Connectors and QuickBooks run on the same two cores: what they take, the server cannot use.
         print(String(format: "benchmark client CPU over the run: %.2f s (%.0f%% of the cores)", clientCPU,
-                     clientCPU / seconds / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
+                     clientCPU / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
         for (index, server) in servers.enumerated() {
             print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB after, %.1f MiB peak (VmHWM)",
                          index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], server.peakMemoryMiB))

@@ -35,6 +35,15 @@ struct BenchAPI: Sendable {
         return id
     }
 
+    /// Queues a payment of `cents` towards an invoice (a part payment); returns the payment's id.
+    func enqueuePayment(base: String, companyID: String, externalID: String, invoice: Invoice, cents: Int) async throws -> String {
+        let amount = String(format: "%d.%02d", cents / 100, cents % 100)
+        let body = #"{"externalId": "\#(externalID)", "customer": {"fullName": "\#(invoice.customer?.fullName ?? "")"}, "amount": "\#(amount)", "date": "2026-11-20", "applications": [{"invoice": {"txnId": "\#(invoice.txnID?.rawValue ?? "")"}, "amount": "\#(amount)"}]}"#
+        let json = try await send(base + "/api/v1/companies/\(companyID)/payments", body: body)
+        guard let id = json["id"] as? String else { throw BenchError("enqueue answered no id: \(json)") }
+        return id
+    }
+
     /// A payment's status (`queued`, `in_flight`, `uncertain`, `posted`, `failed`, `dismissed`) and note.
     func payment(base: String, id: String) async throws -> (status: String, note: String?) {
         let json = try await send(base + "/api/v1/payments/\(id)", body: nil)
