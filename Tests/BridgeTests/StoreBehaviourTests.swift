@@ -121,6 +121,51 @@ struct StoreBehaviourTests {
         }
     }
 
+    @Test("activity details are stored as a JSON object with sorted keys that reads back to the same strings", arguments: TestDatabase.allCases)
+    func activityDetailJSON(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let detail = ["zeta": "quote \" backslash \\ slash /", "alpha": "line\nbreak\ttab\u{01}bell", "mid": "café 🧾 日本"]
+            try await store.activity.append(NewActivity(actor: "test", companyID: nil, subject: "x", subjectID: nil, action: "x.y", detail: detail))
+            let entry = try #require(try await store.activity.list().first)
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(entry.detail.utf8)) as? [String: String])
+            #expect(parsed == detail)
+            #expect(entry.detail.hasPrefix(#"{"alpha":"#))
+            #expect(entry.detail.contains(#"\u0001"#))
+        }
+    }
+
+    @Test("concurrent writes commit together yet stay apart: each is readable once it returns, a refused one leaves nothing", arguments: TestDatabase.allCases)
+    func groupedCommits(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            // 60 writers at once: every third repeats an earlier external id with another body (a conflict,
+            // refused inside its transaction); the rest are new jobs.
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Job?).self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        let key = index % 3 == 2 ? "job-\(index - 1)" : "job-\(index)"
+                        let new = NewJob(companyID: company.id, kind: .paymentPost, externalID: key, bodyHash: "body-\(index)", payload: "{}")
+                        do {
+                            guard case .created(let job) = try await store.jobs.enqueue(new, actor: "test") else { return (index, nil) }
+                            // Returned means committed: any connection sees it now.
+                            #expect(try await store.jobs.find(job.id) == job)
+                            return (index, job)
+                        } catch StoreError.conflict {
+                            return (index, nil)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: Job?]()) { $0[$1.0] = $1.1 }
+            }
+            let created = outcomes.values.compactMap { $0 }
+            // Of each conflicting pair exactly one was created (whichever came first); no other job was lost.
+            #expect(created.count == 40)
+            let stored = try await store.jobs.list(companyID: company.id, kinds: [.paymentPost], statuses: [], limit: 1000)
+            #expect(Set(stored.map(\.id)) == Set(created.map(\.id)))
+            #expect(Set(stored.compactMap(\.externalID)).count == 40)
+        }
+    }
+
     @Test("concurrent claims never hand the same job to two sessions, and keep FIFO order within a priority", arguments: TestDatabase.allCases)
     func claims(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in

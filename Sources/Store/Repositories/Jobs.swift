@@ -44,17 +44,24 @@ public struct Jobs: Sendable {
 
     static func insert(_ new: NewJob, on sql: any SQLDatabase, now: Timestamp = .now) async throws -> Job {
         let id = JobID.random()
-        try await sql.insert(into: "jobs")
+        // RETURNING gives the sequence number the database assigned; the rest is what was just written.
+        guard let row = try await sql.insert(into: "jobs")
             .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "attempts",
                      "depends_on", "created_at", "updated_at")
             .values(SQLBind(id.rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue), SQLBind(JobStatus.queued.rawValue),
                     SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash), SQLBind(new.payload), SQLBind(0),
                     SQLBind(new.dependsOn?.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds))
-            .run()
-        guard let job = try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.job) else {
+            .returning("seq")
+            .first()
+        else {
             throw StoreError.notFound(kind: "job", id: id.rawValue)
         }
-        return job
+        return Job(
+            id: id, sequence: try row.decode(column: "seq", as: Int64.self), companyID: new.companyID, kind: new.kind, status: .queued,
+            priority: new.priority, externalID: new.externalID, bodyHash: new.bodyHash, payload: new.payload,
+            state: nil, result: nil, txnID: nil, sessionID: nil, claimedAt: nil, sentAt: nil, attempts: 0, nextAttemptAt: nil,
+            dependsOn: new.dependsOn, createdAt: now, updatedAt: now
+        )
     }
 
     /// One job.
