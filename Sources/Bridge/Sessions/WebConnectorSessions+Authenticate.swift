@@ -49,13 +49,11 @@ extension WebConnectorSessions {
             }
             let ticket = Ticket.random()
             switch try await store.sessions.open(companyID: company.id, ticket: ticket.value,
-                                                 staleAfterSeconds: configuration.sessionStaleAfterSeconds) {
+                                                 staleAfterSeconds: configuration.sessionStaleAfterSeconds, work: work.json) {
             case .busy(let existing):
                 logger.notice("Web Connector busy: a session is live", metadata: ["company": "\(company.id)", "session": "\(existing.id)"])
                 return .busy(postponeSeconds: 60)
-            case .opened(var session, _):
-                session.work = work.json
-                try await store.sessions.save(session)
+            case .opened(let session, _):
                 logger.info("session opened", metadata: ["company": "\(company.id)", "session": "\(session.id)"])
                 return .session(ticket: ticket.value, companyFile: "")
             }

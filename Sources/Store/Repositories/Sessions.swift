@@ -6,8 +6,10 @@ public struct Sessions: Sendable {
     let database: Database
 
     /// Opens a session unless a live one holds the company; a session silent for `staleAfterSeconds`
-    /// is replaced (the Web Connector died or never called closeConnection).
-    public func open(companyID: CompanyID, ticket: String, staleAfterSeconds: Double, now: Timestamp = .now) async throws -> SessionOpenResult {
+    /// is replaced (the Web Connector died or never called closeConnection). `work` is the new session's
+    /// run state, stored in the same transaction.
+    public func open(companyID: CompanyID, ticket: String, staleAfterSeconds: Double, work: String? = nil,
+                     now: Timestamp = .now) async throws -> SessionOpenResult {
         let id = UUID().uuidString.lowercased()
         let hash = SecretHash.hex(ticket)
         do {
@@ -30,9 +32,9 @@ public struct Sessions: Sendable {
                     replaced = existing.id
                 }
                 try await sql.insert(into: "sessions")
-                    .columns("id", "ticket_hash", "company_id", "state", "created_at", "last_seen_at", "requests_sent", "responses_received")
+                    .columns("id", "ticket_hash", "company_id", "state", "created_at", "last_seen_at", "requests_sent", "responses_received", "work")
                     .values(SQLBind(id), SQLBind(hash), SQLBind(companyID.rawValue), SQLBind(SessionState.open.rawValue),
-                            SQLBind(now.milliseconds), SQLBind(now.milliseconds), SQLBind(0), SQLBind(0))
+                            SQLBind(now.milliseconds), SQLBind(now.milliseconds), SQLBind(0), SQLBind(0), SQLBind(work))
                     .run()
                 try await sql.update("companies").set("last_session_at", to: SQLBind(now.milliseconds))
                     .where("id", .equal, SQLBind(companyID.rawValue)).run()
@@ -42,8 +44,9 @@ public struct Sessions: Sendable {
                                 detail: released > 0 ? ["releasedJobs": String(released)] : [:]),
                     on: sql, at: now
                 )
-                let record = SessionRecord(id: id, companyID: companyID, state: .open, createdAt: now, lastSeenAt: now,
+                var record = SessionRecord(id: id, companyID: companyID, state: .open, createdAt: now, lastSeenAt: now,
                                            requestsSent: 0, responsesReceived: 0)
+                record.work = work
                 return .opened(record, replaced: replaced)
             }
         } catch let error where Database.isUniqueViolation(error) {
