@@ -34,6 +34,7 @@ public enum BridgeServer {
             services: [
                 SessionSweeper(store: store, idleSeconds: configuration.bridge.ticketIdleTimeoutSeconds,
                                intervalSeconds: configuration.sweepIntervalSeconds, logger: logger),
+                MemoryTrimmer(intervalSeconds: 5),
             ],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger

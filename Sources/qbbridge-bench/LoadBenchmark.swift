@@ -41,6 +41,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         for server in servers { try await server.start() }
         try await Task.sleep(for: .seconds(1))
         let startMemory = servers.map(\.residentMemoryMiB)
+        let startAnonymous = servers.map(\.anonymousMemoryMiB)
         let token = try servers[0].cli(["token", "create", "--label", "load"]).split(separator: "\n").last.map(String.init) ?? ""
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: companies + 8)
@@ -72,6 +73,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         let queuedBeforehand = steady ? [] : try await fleet.enqueuePayments()
         try await Task.sleep(for: .seconds(1))
         let idleMemory = servers.map(\.residentMemoryMiB)
+        let idleAnonymous = servers.map(\.anonymousMemoryMiB)
 
         print(steady ? "running \(companies) Web Connectors in steady state for \(seconds) s…" : "running \(companies) Web Connectors at once…")
         let latencies = LatencyRecorder()
@@ -120,8 +122,10 @@ struct LoadBenchmark: AsyncParsableCommand {
                 guard drain.errors.isEmpty else { throw BenchError("draining \(connector.company.username): \(drain.errors)") }
             }
         }
-        try await Task.sleep(for: .seconds(2))
+        // Idle for longer than the server's memory trimmer period (5 s), as any real pause between polls is.
+        try await Task.sleep(for: .seconds(7))
         let afterMemory = servers.map(\.residentMemoryMiB)
+        let afterAnonymous = servers.map(\.anonymousMemoryMiB)
 
         let check = try await fleet.verify(paymentIDs: paymentIDs)
         print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
@@ -137,8 +141,10 @@ struct LoadBenchmark: AsyncParsableCommand {
         print(String(format: "benchmark client CPU over the run: %.2f s (%.0f%% of the cores)", clientCPU,
                      clientCPU / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
         for (index, server) in servers.enumerated() {
-            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB after, %.1f MiB peak (VmHWM)",
+            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB idle 7 s after, %.1f MiB peak (VmHWM)",
                          index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], server.peakMemoryMiB))
+            print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after",
+                         index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index]))
         }
         print("session errors: \(errors.count)")
         for error in errors.prefix(10) { print("  \(error)") }

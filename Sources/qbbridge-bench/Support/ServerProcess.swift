@@ -101,6 +101,8 @@ final class ServerProcess {
         ProcessStats.peakMemoryMiB(pid: pid)
     }
 
+    var anonymousMemoryMiB: Double { ProcessStats.anonymousMemoryMiB(pid: pid) }
+
     var residentMemoryMiB: Double {
         ProcessStats.residentMemoryMiB(pid: pid)
     }
@@ -155,6 +157,12 @@ enum ProcessStats {
 
     static func residentMemoryMiB(pid: Int32) -> Double {
         statusField("VmRSS", pid: pid)
+    }
+
+    /// Resident anonymous memory (heap, stacks): what the process itself costs, without the executable's
+    /// and libraries' code pages, which are clean, shared with the page cache and dropped under pressure.
+    static func anonymousMemoryMiB(pid: Int32) -> Double {
+        statusField("RssAnon", pid: pid)
     }
 
     private static func statusField(_ name: String, pid: Int32) -> Double {
