@@ -43,18 +43,17 @@ struct SQLiteLane: Sendable {
 /// The SQLite side of `Database`: one writer and a few read-only connections.
 ///
 /// SQLite allows one writer at a time; every transaction and every statement that changes data takes
-/// the writer through a FIFO gate, so statements of two transactions never interleave on it.
+/// the writer through a FIFO gate, so statements of two transactions never interleave on it. In WAL
+/// mode readers do not wait for the writer, nor the writer for them, so plain reads (a session by its
+/// ticket, a company, a job list) go to the readers and never queue behind a commit. A reader sees
+/// every transaction committed before its statement began, which is all a caller can have been told of.
 ///
 /// Group commit: a transaction runs inside a savepoint of a batch transaction. When it ends and others
 /// are waiting for the writer, it does not commit: it hands the writer on and waits; whoever ends with
 /// nobody waiting (or fills the batch) commits the batch, one fsync for all, and only then does any of
 /// them return. So nothing is answered before it is durable, a failed transaction is rolled back to its
 /// savepoint without touching the others, and under load many transactions share one commit. With
-/// nobody waiting a transaction commits at once, as before. In WAL
-
-/// mode readers do not wait for the writer, nor the writer for them, so plain reads (a session by its
-/// ticket, a company, a job list) go to the readers and never queue behind a commit. A reader sees
-/// every transaction committed before its statement began, which is all a caller can have been told of.
+/// nobody waiting a transaction commits at once, as before.
 final class SQLiteConnections: Sendable {
     private let writer: SQLiteLane
     private let writerGate = AsyncGate()

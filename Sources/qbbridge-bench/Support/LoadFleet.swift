@@ -24,7 +24,7 @@ struct LoadFleet: Sendable {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let members = Mutex<[Int: Member]>([:])
         try await forEachConcurrently(Array(0..<companies), width: 8) { index in
-            let quickBooks = try FakeQuickBooks.generated(customers: 4, invoices: paymentsPerCompany * 3, seed: seed &+ UInt64(index))
+            let quickBooks = try FakeQuickBooks.generated(customers: 4, invoices: max(30, paymentsPerCompany * 3), seed: seed &+ UInt64(index))
             let invoices = Array(await quickBooks.openInvoices().prefix(paymentsPerCompany))
             guard invoices.count == paymentsPerCompany else { throw BenchError("company \(index): only \(invoices.count) open invoices generated") }
             let company = try await api.createCompany(base: bases[index % bases.count], name: "Load \(tag) \(index)",
