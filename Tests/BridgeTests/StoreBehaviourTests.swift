@@ -121,6 +121,13 @@ struct StoreBehaviourTests {
         }
     }
 
+    @Test("hex is two lower-case digits per byte, as String(format: \"%02x\") writes them")
+    func hexEncoding() {
+        let every = (0...255).map(UInt8.init)
+        #expect(Hex.encode(every) == every.map { String(format: "%02x", $0) }.joined())
+        #expect(Hex.encode([UInt8]()) == "")
+    }
+
     @Test("activity details are stored as a JSON object with sorted keys that reads back to the same strings", arguments: TestDatabase.allCases)
     func activityDetailJSON(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import QBXML
+import Store
 
 /// A payment to post, as the upstream app sent it (design.md §6) after validation: the canonical form is
 /// what the job stores and what the idempotency check compares.
@@ -60,7 +61,7 @@ public struct PaymentPayload: Codable, Sendable, Equatable {
 
     /// SHA-256 of the canonical JSON: equal bodies, equal hashes, whatever the key order sent.
     public var bodyHash: String {
-        SHA256.hash(data: Data(canonicalJSON.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(canonicalJSON.utf8)))
     }
 
     /// Decodes a stored payload.

@@ -106,7 +106,7 @@ public struct RawRequestService: Sendable {
         if company.readOnly && !payload.isQuery {
             throw BridgeError.conflict("Company \(company.name) is a read-only connection; only query requests (…QueryRq) can be sent through it.")
         }
-        let hash = SHA256.hash(data: Data((payload.minimumVersion + "\n" + payload.xml).utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.encode(SHA256.hash(data: Data((payload.minimumVersion + "\n" + payload.xml).utf8)))
         do {
             return try await store.jobs.enqueue(
                 NewJob(companyID: companyID, kind: .rawRequest, externalID: payload.externalId, bodyHash: hash, payload: payload.json),

@@ -8,7 +8,7 @@ public struct APITokens: Sendable {
     /// Creates a token and returns its text (the only time it exists in clear).
     public func create(label: String, actor: String) async throws -> String {
         var generator = SystemRandomNumberGenerator()
-        let token = "qbb_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let token = "qbb_" + Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let id = UUID().uuidString.lowercased()
         try await database.transaction { sql in
             try await sql.insert(into: "api_tokens").columns("id", "token_hash", "label", "created_at")

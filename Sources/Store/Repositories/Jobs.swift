@@ -277,66 +277,28 @@ public struct Jobs: Sendable {
         return released
     }
 
+    /// A job from its row, column by column (a `Decodable` row model went through SQLKit's keyed
+    /// decoder for every column of every row: a visible share of each Web Connector call).
     static func job(_ row: any SQLRow) throws -> Job {
-        let stored = try row.decode(model: JobRow.self)
-        guard let kind = JobKind(rawValue: stored.kind), let status = JobStatus(rawValue: stored.status) else {
-            throw StoreError.corruptRow(table: "jobs", detail: "kind \(stored.kind) status \(stored.status)")
+        let kindText = try row.decode(column: "kind", as: String.self)
+        let statusText = try row.decode(column: "status", as: String.self)
+        guard let kind = JobKind(rawValue: kindText), let status = JobStatus(rawValue: statusText) else {
+            throw StoreError.corruptRow(table: "jobs", detail: "kind \(kindText) status \(statusText)")
+        }
+        func time(_ column: String) throws -> Timestamp? {
+            try row.decode(column: column, as: Int64?.self).map(Timestamp.init(milliseconds:))
         }
         return Job(
-            id: JobID(stored.id), sequence: stored.seq, companyID: CompanyID(stored.companyId), kind: kind, status: status,
-            priority: stored.priority, externalID: stored.externalId, bodyHash: stored.bodyHash, payload: stored.payload,
-            state: stored.state, result: stored.result, txnID: stored.txnId, sessionID: stored.sessionId,
-            claimedAt: stored.claimedAt.map(Timestamp.init(milliseconds:)), sentAt: stored.sentAt.map(Timestamp.init(milliseconds:)),
-            attempts: stored.attempts, nextAttemptAt: stored.nextAttemptAt.map(Timestamp.init(milliseconds:)),
-            dependsOn: stored.dependsOn.map(JobID.init), createdAt: Timestamp(milliseconds: stored.createdAt),
-            updatedAt: Timestamp(milliseconds: stored.updatedAt)
+            id: JobID(try row.decode(column: "id", as: String.self)), sequence: try row.decode(column: "seq", as: Int64.self),
+            companyID: CompanyID(try row.decode(column: "company_id", as: String.self)), kind: kind, status: status,
+            priority: try row.decode(column: "priority", as: Int.self), externalID: try row.decode(column: "external_id", as: String?.self),
+            bodyHash: try row.decode(column: "body_hash", as: String?.self), payload: try row.decode(column: "payload", as: String.self),
+            state: try row.decode(column: "state", as: String?.self), result: try row.decode(column: "result", as: String?.self),
+            txnID: try row.decode(column: "txn_id", as: String?.self), sessionID: try row.decode(column: "session_id", as: String?.self),
+            claimedAt: try time("claimed_at"), sentAt: try time("sent_at"), attempts: try row.decode(column: "attempts", as: Int.self),
+            nextAttemptAt: try time("next_attempt_at"), dependsOn: try row.decode(column: "depends_on", as: String?.self).map(JobID.init),
+            createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+            updatedAt: Timestamp(milliseconds: try row.decode(column: "updated_at", as: Int64.self))
         )
-    }
-}
-
-private struct JobRow: Decodable {
-    var seq: Int64
-    var id: String
-    var companyId: String
-    var kind: String
-    var status: String
-    var priority: Int
-    var externalId: String?
-    var bodyHash: String?
-    var payload: String
-    var state: String?
-    var result: String?
-    var txnId: String?
-    var sessionId: String?
-    var claimedAt: Int64?
-    var sentAt: Int64?
-    var attempts: Int
-    var nextAttemptAt: Int64?
-    var dependsOn: String?
-    var createdAt: Int64
-    var updatedAt: Int64
-
-    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
-    enum CodingKeys: String, CodingKey {
-        case seq
-        case id
-        case companyId = "company_id"
-        case kind
-        case status
-        case priority
-        case externalId = "external_id"
-        case bodyHash = "body_hash"
-        case payload
-        case state
-        case result
-        case txnId = "txn_id"
-        case sessionId = "session_id"
-        case claimedAt = "claimed_at"
-        case sentAt = "sent_at"
-        case attempts
-        case nextAttemptAt = "next_attempt_at"
-        case dependsOn = "depends_on"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
     }
 }

@@ -80,6 +80,6 @@ public struct UISessions: Sendable {
     /// 256 bits from the system's secure generator, as 64 lowercase hex digits (cookie- and form-safe).
     public static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }

@@ -16,6 +16,8 @@ struct XMLEscapingTests {
     @Test("characters XML 1.0 forbids are dropped, legal ones kept")
     func dropsIllegalCharacters() {
         #expect(XMLEscaping.escapeText("a\u{0}b\u{1F}c\u{FFFE}d€😀") == "abcd€😀")
+        // U+FFFF goes; its neighbours U+FFFD and U+F8FF (also EF-led in UTF-8) stay; text keeps tab and line feed.
+        #expect(XMLEscaping.escapeText("\u{FFFF}x\u{FFFD}\u{F8FF}\t\n<") == "x\u{FFFD}\u{F8FF}\t\n&lt;")
         #expect(XMLEscaping.firstIllegalCharacter(in: "ok\u{7}") == "\u{7}")
         #expect(XMLEscaping.firstIllegalCharacter(in: "tab\tnewline\n") == nil)
     }
