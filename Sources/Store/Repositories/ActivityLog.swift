@@ -65,14 +65,12 @@ public struct ActivityLog: Sendable {
         for key in detail.keys where secretKeys.contains(key) {
             detail[key] = "***"
         }
-        try await sql.insert(into: "activity")
-            .columns("at", "actor", "company_id", "subject", "subject_id", "action", "detail")
-            .values(
-                SQLBind(time.milliseconds), SQLBind(entry.actor), SQLBind(entry.companyID?.rawValue),
-                SQLBind(entry.subject), SQLBind(entry.subjectID), SQLBind(entry.action),
-                SQLBind(Self.jsonObject(detail))
-            )
-            .run()
+        // SQL text rather than SQLKit's builder: an entry goes with nearly every change.
+        try await sql.raw("""
+            INSERT INTO activity (at, actor, company_id, subject, subject_id, action, detail)
+            VALUES (\(bind: time.milliseconds), \(bind: entry.actor), \(bind: entry.companyID?.rawValue), \(bind: entry.subject),
+            \(bind: entry.subjectID), \(bind: entry.action), \(bind: Self.jsonObject(detail)))
+            """).run()
     }
 
     /// A JSON object of string values, keys sorted: the same text whatever the dictionary's order. Written

@@ -75,8 +75,7 @@ public struct Jobs: Sendable {
     public func find(_ ids: [JobID]) async throws -> [Job] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { sql in
-            try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .in, SQLBind.group(ids.map(\.rawValue)))
-                .orderBy("seq").all().map(Self.job)
+            try await sql.raw("SELECT * FROM jobs WHERE id IN \(SQLBind.group(ids.map(\.rawValue))) ORDER BY seq").all().map(Self.job)
         }
     }
 
@@ -218,16 +217,15 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// Written as SQL text: it runs for every payment a QuickBooks answer settles.
     static func save(_ job: Job, on sql: any SQLDatabase, now: Timestamp) async throws {
-        try await sql.update("jobs")
-            .set("status", to: SQLBind(job.status.rawValue)).set("state", to: SQLBind(job.state))
-            .set("result", to: SQLBind(job.result)).set("txn_id", to: SQLBind(job.txnID))
-            .set("session_id", to: SQLBind(job.sessionID)).set("claimed_at", to: SQLBind(job.claimedAt?.milliseconds))
-            .set("sent_at", to: SQLBind(job.sentAt?.milliseconds)).set("attempts", to: SQLBind(job.attempts))
-            .set("next_attempt_at", to: SQLBind(job.nextAttemptAt?.milliseconds))
-            .set("payload", to: SQLBind(job.payload))
-            .set("updated_at", to: SQLBind(now.milliseconds))
-            .where("id", .equal, SQLBind(job.id.rawValue)).run()
+        try await sql.raw("""
+            UPDATE jobs SET status = \(bind: job.status.rawValue), state = \(bind: job.state), result = \(bind: job.result),
+            txn_id = \(bind: job.txnID), session_id = \(bind: job.sessionID), claimed_at = \(bind: job.claimedAt?.milliseconds),
+            sent_at = \(bind: job.sentAt?.milliseconds), attempts = \(bind: job.attempts),
+            next_attempt_at = \(bind: job.nextAttemptAt?.milliseconds), payload = \(bind: job.payload), updated_at = \(bind: now.milliseconds)
+            WHERE id = \(bind: job.id.rawValue)
+            """).run()
     }
 
     /// Returns a session's unfinished jobs to the queue: sent ones become `uncertain` (looked up next

@@ -60,7 +60,7 @@ public struct Sessions: Sendable {
     public func find(ticket: String) async throws -> SessionRecord? {
         let hash = SecretHash.hex(ticket)
         return try await database.read { sql in
-            try await sql.select().column(SQLLiteral.all).from("sessions").where("ticket_hash", .equal, SQLBind(hash)).first().map(Self.record)
+            try await sql.raw("SELECT * FROM sessions WHERE ticket_hash = \(bind: hash)").first().map(Self.record)
         }
     }
 
@@ -106,22 +106,18 @@ public struct Sessions: Sendable {
         }
     }
 
+    /// Written as SQL text: this runs on every Web Connector call, and building it with SQLKit's
+    /// builders (quoting every identifier) cost more than SQLite executing it.
     static func save(_ session: SessionRecord, on sql: any SQLDatabase, now: Timestamp) async throws {
-        var update = sql.update("sessions")
-            .set("state", to: SQLBind(session.state.rawValue))
-            .set("last_seen_at", to: SQLBind(now.milliseconds))
-            .set("qbxml_version", to: SQLBind(session.qbxmlVersion))
-            .set("country", to: SQLBind(session.country))
-            .set("company_file", to: SQLBind(session.companyFile))
-            .set("last_error", to: SQLBind(session.lastError))
-            .set("requests_sent", to: SQLBind(session.requestsSent))
-            .set("responses_received", to: SQLBind(session.responsesReceived))
-            .set("summary", to: SQLBind(session.summary))
-            .set("work", to: SQLBind(session.work))
-        if session.state != .open {
-            update = update.set("closed_at", to: SQLBind(now.milliseconds))
-        }
-        try await update.where("id", .equal, SQLBind(session.id)).run()
+        let closedAt = session.state == .open ? nil : now.milliseconds
+        try await sql.raw("""
+            UPDATE sessions SET state = \(bind: session.state.rawValue), last_seen_at = \(bind: now.milliseconds),
+            qbxml_version = \(bind: session.qbxmlVersion), country = \(bind: session.country), company_file = \(bind: session.companyFile),
+            last_error = \(bind: session.lastError), requests_sent = \(bind: session.requestsSent),
+            responses_received = \(bind: session.responsesReceived), summary = \(bind: session.summary), work = \(bind: session.work),
+            closed_at = COALESCE(\(bind: closedAt), closed_at)
+            WHERE id = \(bind: session.id)
+            """).run()
     }
 
     /// Closes a session and records its summary on the company; `synced` marks a run that exchanged data.
@@ -164,50 +160,21 @@ public struct Sessions: Sendable {
         }
     }
 
+    /// A session from its row, column by column (cheaper than a `Decodable` row model; read on every call).
     static func record(_ row: any SQLRow) throws -> SessionRecord {
-        let stored = try row.decode(model: SessionRow.self)
-        guard let state = SessionState(rawValue: stored.state) else {
-            throw StoreError.corruptRow(table: "sessions", detail: "unknown state \(stored.state)")
+        let stateText = try row.decode(column: "state", as: String.self)
+        guard let state = SessionState(rawValue: stateText) else {
+            throw StoreError.corruptRow(table: "sessions", detail: "unknown state \(stateText)")
         }
         return SessionRecord(
-            id: stored.id, companyID: CompanyID(stored.companyId), state: state,
-            createdAt: Timestamp(milliseconds: stored.createdAt), lastSeenAt: Timestamp(milliseconds: stored.lastSeenAt),
-            qbxmlVersion: stored.qbxmlVersion, country: stored.country, companyFile: stored.companyFile,
-            lastError: stored.lastError, requestsSent: stored.requestsSent, responsesReceived: stored.responsesReceived,
-            summary: stored.summary, work: stored.work
+            id: try row.decode(column: "id", as: String.self), companyID: CompanyID(try row.decode(column: "company_id", as: String.self)),
+            state: state, createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+            lastSeenAt: Timestamp(milliseconds: try row.decode(column: "last_seen_at", as: Int64.self)),
+            qbxmlVersion: try row.decode(column: "qbxml_version", as: String?.self), country: try row.decode(column: "country", as: String?.self),
+            companyFile: try row.decode(column: "company_file", as: String?.self), lastError: try row.decode(column: "last_error", as: String?.self),
+            requestsSent: try row.decode(column: "requests_sent", as: Int.self),
+            responsesReceived: try row.decode(column: "responses_received", as: Int.self),
+            summary: try row.decode(column: "summary", as: String?.self), work: try row.decode(column: "work", as: String?.self)
         )
-    }
-}
-
-private struct SessionRow: Decodable {
-    var id: String
-    var companyId: String
-    var state: String
-    var createdAt: Int64
-    var lastSeenAt: Int64
-    var qbxmlVersion: String?
-    var country: String?
-    var companyFile: String?
-    var lastError: String?
-    var requestsSent: Int
-    var responsesReceived: Int
-    var summary: String?
-    var work: String?
-
-    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
-    enum CodingKeys: String, CodingKey {
-        case id
-        case companyId = "company_id"
-        case state
-        case createdAt = "created_at"
-        case lastSeenAt = "last_seen_at"
-        case qbxmlVersion = "qbxml_version"
-        case country
-        case companyFile = "company_file"
-        case lastError = "last_error"
-        case requestsSent = "requests_sent"
-        case responsesReceived = "responses_received"
-        case summary
-        case work
     }
 }
