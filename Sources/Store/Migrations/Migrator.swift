@@ -6,7 +6,8 @@ import SQLKit
 /// `schema_migrations`. Safe to run on every start and from several instances at once: a version
 /// already recorded is skipped, and the primary key stops two instances applying the same one.
 public struct Migrator: Sendable {
-    static let all: [any Migration] = [Migration001Initial(), Migration002JobsAndFailures(), Migration003AdminUsers(), Migration004PullsAndMappings()]
+    static let all: [any Migration] = [Migration001Initial(), Migration002JobsAndFailures(), Migration003AdminUsers(), Migration004PullsAndMappings(),
+                                        Migration005LookupIndexes()]
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }
