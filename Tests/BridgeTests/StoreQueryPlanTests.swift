@@ -11,7 +11,7 @@ struct StoreQueryPlanTests {
         _ = try await TestDatabase.sqlite.withStore { store in
             // The statements as the repositories send them (SQLite's plan does not depend on the bound values).
             let lookups = [
-                "companies_username_lower": #"SELECT * FROM "companies" WHERE LOWER("username") = ?1 LIMIT 1"#,
+                "companies_username_lower": "SELECT * FROM companies WHERE LOWER(username) = ?1",
                 "jobs_in_flight": "SELECT COUNT(*) AS n FROM jobs WHERE session_id = ?1 AND status = 'in_flight'",
             ]
             for (index, query) in lookups {

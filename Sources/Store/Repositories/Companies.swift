@@ -50,15 +50,16 @@ public struct Companies: Sendable {
     /// One company.
     public func find(_ id: CompanyID) async throws -> Company? {
         try await database.read { sql in
-            try await sql.select().column(SQLLiteral.all).from("companies").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.company)
+            try await sql.raw("SELECT * FROM companies WHERE id = \(bind: id.rawValue)").first().map(Self.company)
         }
     }
 
     /// A company and its password hash by Web Connector user name (case-insensitive, as Windows users type it).
     public func credentials(username: String) async throws -> (company: Company, passwordHash: String)? {
         try await database.read { sql in
-            guard let row = try await sql.select().column(SQLLiteral.all).from("companies")
-                .where(SQLFunction("LOWER", args: SQLIdentifier("username")), .equal, SQLBind(username.lowercased())).first() else { return nil }
+            // Served by the expression index `companies_username_lower` (migration 5).
+            guard let row = try await sql.raw("SELECT * FROM companies WHERE LOWER(username) = \(bind: username.lowercased())").first()
+            else { return nil }
             return (try Self.company(row), try row.decode(column: "password_hash", as: String.self))
         }
     }
@@ -128,82 +129,29 @@ public struct Companies: Sendable {
         return company
     }
 
+    /// A company from its row, column by column (read on every Web Connector call: a `Decodable` row model
+    /// went through SQLKit's keyed decoder for each of its 26 columns).
     static func company(_ row: any SQLRow) throws -> Company {
-        let stored = try row.decode(model: CompanyRow.self)
+        func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        func time(_ column: String) throws -> Timestamp? { try row.decode(column: column, as: Int64?.self).map(Timestamp.init(milliseconds:)) }
         return Company(
-            id: CompanyID(stored.id), name: stored.name, username: stored.username, fileID: stored.fileId,
-            runEveryMinutes: stored.runEveryMinutes, syncStartDate: stored.syncStartDate, readOnly: stored.readOnly,
-            createdAt: Timestamp(milliseconds: stored.createdAt), updatedAt: Timestamp(milliseconds: stored.updatedAt),
+            id: CompanyID(try row.decode(column: "id", as: String.self)), name: try row.decode(column: "name", as: String.self),
+            username: try row.decode(column: "username", as: String.self), fileID: try row.decode(column: "file_id", as: String.self),
+            runEveryMinutes: try row.decode(column: "run_every_minutes", as: Int.self), syncStartDate: try text("sync_start_date"),
+            readOnly: try row.decode(column: "read_only", as: Bool.self),
+            createdAt: Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+            updatedAt: Timestamp(milliseconds: try row.decode(column: "updated_at", as: Int64.self)),
             quickBooks: QuickBooksInfo(
-                product: stored.qbProduct, version: stored.qbVersion, country: stored.qbCountry, fileMode: stored.qbFileMode,
-                supportedQBXMLVersions: stored.qbxmlSupported.map { $0.split(separator: ",").map(String.init) } ?? [],
-                qbxmlVersion: stored.qbxmlVersion, companyFile: stored.companyFile, companyName: stored.qbCompanyName,
-                autoApplyPayments: stored.autoApplyPayments, reportedAt: stored.hcpAt.map(Timestamp.init(milliseconds:)),
-                fileVerifiedAt: stored.fileVerifiedAt.map(Timestamp.init(milliseconds:))
+                product: try text("qb_product"), version: try text("qb_version"), country: try text("qb_country"), fileMode: try text("qb_file_mode"),
+                supportedQBXMLVersions: try text("qbxml_supported").map { $0.split(separator: ",").map(String.init) } ?? [],
+                qbxmlVersion: try text("qbxml_version"), companyFile: try text("company_file"), companyName: try text("qb_company_name"),
+                autoApplyPayments: try row.decode(column: "auto_apply_payments", as: Bool?.self), reportedAt: try time("hcp_at"),
+                fileVerifiedAt: try time("file_verified_at")
             ),
-            lastSessionAt: stored.lastSessionAt.map(Timestamp.init(milliseconds:)),
-            lastSyncAt: stored.lastSyncAt.map(Timestamp.init(milliseconds:)),
-            lastSessionSummary: stored.lastSessionSummary, connectionProblem: stored.connectionProblem,
-            pullInvoicesEverySync: stored.pullInvoicesEverySync ?? false, depositSettings: stored.depositSettings
+            lastSessionAt: try time("last_session_at"), lastSyncAt: try time("last_sync_at"),
+            lastSessionSummary: try text("last_session_summary"), connectionProblem: try text("connection_problem"),
+            pullInvoicesEverySync: try row.decode(column: "pull_invoices_every_sync", as: Bool?.self) ?? false,
+            depositSettings: try text("deposit_settings")
         )
-    }
-}
-
-private struct CompanyRow: Decodable {
-    var id: String
-    var name: String
-    var username: String
-    var fileId: String
-    var runEveryMinutes: Int
-    var syncStartDate: String?
-    var readOnly: Bool
-    var createdAt: Int64
-    var updatedAt: Int64
-    var qbProduct: String?
-    var qbVersion: String?
-    var qbCountry: String?
-    var qbFileMode: String?
-    var qbxmlSupported: String?
-    var qbxmlVersion: String?
-    var companyFile: String?
-    var qbCompanyName: String?
-    var autoApplyPayments: Bool?
-    var hcpAt: Int64?
-    var fileVerifiedAt: Int64?
-    var lastSessionAt: Int64?
-    var lastSyncAt: Int64?
-    var lastSessionSummary: String?
-    var connectionProblem: String?
-    var pullInvoicesEverySync: Bool?
-    var depositSettings: String?
-
-    /// Column names spelled out: decoding with `.convertFromSnakeCase` converts every key on every row.
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case username
-        case fileId = "file_id"
-        case runEveryMinutes = "run_every_minutes"
-        case syncStartDate = "sync_start_date"
-        case readOnly = "read_only"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case qbProduct = "qb_product"
-        case qbVersion = "qb_version"
-        case qbCountry = "qb_country"
-        case qbFileMode = "qb_file_mode"
-        case qbxmlSupported = "qbxml_supported"
-        case qbxmlVersion = "qbxml_version"
-        case companyFile = "company_file"
-        case qbCompanyName = "qb_company_name"
-        case autoApplyPayments = "auto_apply_payments"
-        case hcpAt = "hcp_at"
-        case fileVerifiedAt = "file_verified_at"
-        case lastSessionAt = "last_session_at"
-        case lastSyncAt = "last_sync_at"
-        case lastSessionSummary = "last_session_summary"
-        case connectionProblem = "connection_problem"
-        case pullInvoicesEverySync = "pull_invoices_every_sync"
-        case depositSettings = "deposit_settings"
     }
 }
