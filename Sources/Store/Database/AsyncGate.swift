@@ -2,8 +2,9 @@ import Synchronization
 
 /// A FIFO async mutex: one holder at a time, waiters resumed in arrival order.
 ///
-/// SQLite allows one writer; QBBridge keeps one SQLite connection and lets each transaction own it
-/// through this gate, so statements of two transactions never interleave on it.
+/// SQLite allows one writer; each write owns the writer connection through this gate, so statements of
+/// two transactions never interleave on it. The holder releases it explicitly (`SQLiteConnections`
+/// hands it on before a batch commits, see group commit there).
 final class AsyncGate: Sendable {
     private struct State {
         var held = false
@@ -11,12 +12,6 @@ final class AsyncGate: Sendable {
     }
 
     private let state = Mutex(State())
-
-    func withHeld<R: Sendable>(_ body: () async throws -> R) async throws -> R {
-        await acquire()
-        defer { release() }
-        return try await body()
-    }
 
     /// Whether someone is waiting for the gate (asked by its holder).
     var hasWaiters: Bool { state.withLock { !$0.waiters.isEmpty } }

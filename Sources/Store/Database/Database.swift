@@ -109,12 +109,6 @@ public final class Database: Sendable {
         }
     }
 
-    /// Whether the dialect can lock selected rows for update and skip those locked by others
-    /// (PostgreSQL's `FOR UPDATE SKIP LOCKED`); asked of SQLKit's dialect, not by engine name.
-    public func supportsRowLocking() async throws -> Bool {
-        try await withConnection { $0.dialect.exclusiveSelectLockExpression != nil }
-    }
-
     /// Runs `body` on one connection that may write (SQLite: the writer, as a transaction of its own).
     func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
