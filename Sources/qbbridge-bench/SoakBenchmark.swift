@@ -48,7 +48,7 @@ struct SoakBenchmark: AsyncParsableCommand {
         let configuration = WebConnectorConfiguration(requestTimeout: .seconds(3), ownerID: company.ownerID, fileID: company.fileID)
         let drill = SoakDrill(server: server, api: api, base: base, company: company, quickBooks: quickBooks, configuration: configuration)
 
-        var random = SplitMix64(state: seed)
+        var random = SeededRandom(seed: seed)
         var totals = SoakDrill.Tally()
         let deadline = minutes.map { ContinuousClock.now + .seconds($0 * 60) }
         let start = ContinuousClock.now
@@ -104,7 +104,7 @@ struct SoakDrill {
 
     /// Queues the invoices' payments, kills the server `kills` times 20–320 ms into a session (the
     /// test's window), then drains the queue with normal sessions and counts what became of each payment.
-    func round(number: Int, tag: String, invoices: [Invoice], kills: Int, random: inout SplitMix64) async throws -> Tally {
+    func round(number: Int, tag: String, invoices: [Invoice], kills: Int, random: inout SeededRandom) async throws -> Tally {
         var ids: [String] = []
         for (index, invoice) in invoices.enumerated() {
             ids.append(try await api.enqueueFullPayment(base: base, companyID: company.id, externalID: "soak-\(tag)-\(number)-\(index)", invoice: invoice))

@@ -1,13 +1,14 @@
 /// A small deterministic random generator (SplitMix64), so a generated company and its iterator IDs
-/// are the same on every run for the same seed.
-struct SeededRandom: RandomNumberGenerator, Sendable {
+/// are the same on every run for the same seed; the crash-safety test and the soak and load benchmarks
+/// use it too, so that a seed names the exact kill points and start times of a run.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,17 +17,17 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A value in `0..<bound` (bound > 0).
-    mutating func next(below bound: Int) -> Int {
+    public mutating func next(below bound: Int) -> Int {
         Int(next() % UInt64(max(1, bound)))
     }
 
     /// A value in the closed range.
-    mutating func next(in range: ClosedRange<Int>) -> Int {
+    public mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + next(below: range.count)
     }
 
     /// True with the given probability (0…1).
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         Double(next() >> 11) / Double(1 << 53) < probability
     }
 }

@@ -28,8 +28,8 @@ struct SteadyLoad: Sendable {
         return await withTaskGroup(of: (Int, Outcome).self) { group in
             for (index, connector) in connectors.enumerated() {
                 group.addTask {
-                    var random = SplitMix64(state: seed &+ UInt64(index) &* 7919)
-                    let offset = Double(random.next() % 10_000) / 10_000 * stagger.seconds
+                    var random = SeededRandom(seed: seed &+ UInt64(index) &* 7919)
+                    let offset = Double(random.next(below: 10_000)) / 10_000 * stagger.seconds
                     try? await Task.sleep(for: .seconds(offset))
                     return (index, await loop(connector, index: index, until: end, gauge: gauge))
                 }

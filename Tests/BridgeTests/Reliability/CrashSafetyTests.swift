@@ -5,18 +5,6 @@ import QBXML
 import Store
 import Testing
 
-/// A small deterministic generator so every CI run kills the server at the same points.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Crash safety: the server is SIGKILLed in the middle of busy sessions")
 struct CrashSafetyTests {
     @Test("every payment ends posted exactly once or as a failure record; nothing stays in flight; no duplicate in QuickBooks")
@@ -60,7 +48,7 @@ enum CrashDrill {
     }
 
     static func run(server: ServerChild, token: String, payments: Int, kills: Int, seed: UInt64) async throws -> Report {
-        var random = SplitMix64(state: seed)
+        var random = SeededRandom(seed: seed)
         let quickBooks = try FakeQuickBooks.generated(customers: 8, invoices: payments * 2, seed: seed)
         let invoices = Array(await quickBooks.openInvoices().prefix(payments))
         let api = APIClient(token: token)

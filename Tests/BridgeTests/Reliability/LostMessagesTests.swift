@@ -79,12 +79,8 @@ struct LostMessagesTests {
             let (job, _) = try await lab.payOpenInvoice("after-close")
             let hand = try await HandDrivenConnector(lab)
             let ticket = try await hand.authenticate()
-            var last = ""
-            var progress = 0
-            for round in 0..<10 where progress < 100 {
-                last = try await hand.quickBooksAnswer(try await hand.sendRequest(ticket: ticket, first: round == 0))
-                progress = try await hand.receive(ticket: ticket, response: last)
-            }
+            let (progress, last) = try await hand.runToEnd(ticket: ticket)
+            #expect(progress == 100)
             _ = try await hand.close(ticket: ticket)
             let posted = try await lab.job(job)
             #expect(posted.status == .posted)
@@ -117,12 +113,7 @@ struct LostMessagesTests {
             #expect(late.outcome == .busy)
             #expect(late.requestDocuments.isEmpty, "a busy Web Connector must not be handed work")
             // The first one carries on undisturbed and posts everything once.
-            var progress = 0
-            for round in 0..<20 where progress < 100 {
-                let request = try await hand.sendRequest(ticket: ticket, first: round == 0)
-                progress = try await hand.receive(ticket: ticket, response: try await hand.quickBooksAnswer(request))
-            }
-            #expect(progress == 100)
+            #expect(try await hand.runToEnd(ticket: ticket).progress == 100)
             _ = try await hand.close(ticket: ticket)
             for job in jobs { try await expectPostedOnce(job, lab) }
         }
@@ -196,6 +187,18 @@ struct HandDrivenConnector {
     func receive(ticket: String, response: String) async throws -> Int {
         let reply = try await lab.bridge.call("receiveResponseXML", [("ticket", ticket), ("response", response), ("hresult", ""), ("message", "")])
         return Int(SOAPText.result(String(buffer: reply.body), "receiveResponseXML") ?? "") ?? Int.min
+    }
+
+    /// Exchanges documents (sendRequestXML, QuickBooks' answer, receiveResponseXML) until progress reaches
+    /// 100 or 20 round trips have passed; returns the last progress and the last answer sent.
+    func runToEnd(ticket: String) async throws -> (progress: Int, lastResponse: String) {
+        var progress = 0
+        var last = ""
+        for round in 0..<20 where progress < 100 {
+            last = try await quickBooksAnswer(try await sendRequest(ticket: ticket, first: round == 0))
+            progress = try await receive(ticket: ticket, response: last)
+        }
+        return (progress, last)
     }
 
     func lastError(ticket: String) async throws -> String {
