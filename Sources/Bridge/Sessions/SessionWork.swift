@@ -72,7 +72,15 @@ struct SessionWork: Codable, Sendable, Equatable {
     }
 
     init(json: String?) {
-        guard let json, let decoded = try? JSONDecoder().decode(SessionWork.self, from: Data(json.utf8)) else {
+        guard let json else {
+            self = .empty
+            return
+        }
+        if let remembered = Self.memo.take(json) {
+            self = remembered
+            return
+        }
+        guard let decoded = try? JSONDecoder().decode(SessionWork.self, from: Data(json.utf8)) else {
             self = .empty
             return
         }
@@ -81,8 +89,13 @@ struct SessionWork: Codable, Sendable, Equatable {
 
     var json: String {
         guard let data = try? JSONEncoder().encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data, as: UTF8.self)
+        Self.memo.remember(self, as: text)
+        return text
     }
+
+    /// The run states this process saved and has not read back yet (see `DecodedJSONMemo`).
+    static let memo = DecodedJSONMemo<SessionWork>(capacity: 4096)
 
     /// Integer progress for receiveResponseXML: the share of this session's known work that is done,
     /// 100 only when nothing is left (`waitingJobs`: jobs still queued for this session).

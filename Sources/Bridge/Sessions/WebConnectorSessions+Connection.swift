@@ -55,7 +55,6 @@ extension WebConnectorSessions {
             try await store.jobs.release(sessionID: session.id)
             if synced {
                 try await store.failures.resolveConnection(companyID: session.companyID, reason: "The Web Connector synced successfully.")
-                try await store.companies.setConnectionProblem(session.companyID, nil)
             }
             logger.info("session closed", metadata: ["company": "\(session.companyID)", "session": "\(session.id)", "summary": "\(summary)"])
             return summary

@@ -42,12 +42,12 @@ extension WebConnectorSessions {
                 return .failed
             }
             work.exchangedData = true
+            var commit = SessionCommit()
             for item in responses where item.header.requestID == Self.verifyRequestID && work.outstanding.contains(Self.verifyRequestID) {
                 work.outstanding.removeAll { $0 == Self.verifyRequestID }
-                try await checkFileStamp(item, session: session, work: &work)
+                try await checkFileStamp(item, session: session, work: &work, commit: &commit)
                 work.steps.removeAll { $0 == .verifyCompanyFile }
             }
-            var commit = SessionCommit()
             var handled = try await payments.receive(responses, work: &work, session: session, commit: &commit)
             if !handled {
                 handled = try await rawRequests.receive(responses, document: response.response, work: &work, session: session, commit: &commit)
@@ -69,7 +69,9 @@ extension WebConnectorSessions {
         }
     }
 
-    func checkFileStamp(_ response: QBXMLResponse, session: SessionRecord, work: inout SessionWork) async throws {
+    /// Compares the company file's FileID stamp with this connection's; the outcome goes onto the company with
+    /// the session (`commit`).
+    func checkFileStamp(_ response: QBXMLResponse, session: SessionRecord, work: inout SessionWork, commit: inout SessionCommit) async throws {
         guard response.header.status.code == 0 else {
             work.notes.append("QuickBooks did not return the company record (\(response.header.status.code): \(response.header.status.message)).")
             return
@@ -86,12 +88,12 @@ extension WebConnectorSessions {
             return
         }
         if fileID.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(company.fileID) == .orderedSame {
-            try await store.companies.recordFileVerified(company.id, at: .now)
-            try await store.companies.setConnectionProblem(company.id, nil)
+            commit.company.append(.fileVerified(at: .now))
+            if company.connectionProblem != nil { commit.company.append(.connectionProblem(nil)) }
             work.notes.append("Company file verified.")
         } else {
             let text = "The Web Connector opened a company file stamped for another QBBridge connection (FileID \(fileID), expected \(company.fileID)). Open the right company file in QuickBooks, or re-add this connection's .qwc."
-            try await store.companies.setConnectionProblem(company.id, text)
+            commit.company.append(.connectionProblem(text))
             work.notes.append(text)
         }
     }

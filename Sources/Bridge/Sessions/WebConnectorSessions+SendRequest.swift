@@ -14,10 +14,11 @@ extension WebConnectorSessions {
         do {
             guard var session = try await liveSession(request.ticket) else { return .failed }
             guard let company = try await store.companies.find(session.companyID) else { return .failed }
+            var commit = SessionCommit()
             if !request.hcpResponse.isEmpty {
-                try await recordHostResponse(request, company: company, session: &session)
+                recordHostResponse(request, company: company, session: &session, commit: &commit)
                 if session.lastError != nil {
-                    try await store.sessions.save(session)
+                    try await store.sessions.save(session, with: commit)
                     return .failed
                 }
             }
@@ -25,11 +26,10 @@ extension WebConnectorSessions {
             guard let versionText = session.qbxmlVersion ?? company.quickBooks.qbxmlVersion,
                   let version = QBXMLVersion(versionText) else {
                 session.lastError = "QBBridge has not received QuickBooks' host information for this session; run Update Selected again."
-                try await store.sessions.save(session)
+                try await store.sessions.save(session, with: commit)
                 return .failed
             }
             var work = SessionWork(json: session.work)
-            var commit = SessionCommit()
             let document: String
             if work.steps.first == .verifyCompanyFile {
                 let ownerID = try await store.installation.ownerID()
@@ -67,7 +67,8 @@ extension WebConnectorSessions {
     var rawRequests: RawRequestDriver { RawRequestDriver(store: store, logger: logger) }
     var pulls: PullSessionDriver { PullSessionDriver(store: store, logger: logger) }
 
-    func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord) async throws {
+    /// Reads QuickBooks' host facts into the session and, through `commit`, onto the company.
+    func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord, commit: inout SessionCommit) {
         let hcp: HCPResponse
         do {
             hcp = try HCPResponse(parsing: request.hcpResponse)
@@ -94,7 +95,7 @@ extension WebConnectorSessions {
             reportedAt: .now,
             fileVerifiedAt: company.quickBooks.fileVerifiedAt
         )
-        try await store.companies.recordQuickBooksInfo(company.id, info)
+        commit.company.append(.quickBooksReported(info, changed: !info.reportsSame(as: company.quickBooks)))
         session.country = info.country
         session.companyFile = info.companyFile
         if let negotiated {
@@ -102,7 +103,7 @@ extension WebConnectorSessions {
         } else {
             let highest = supported.last ?? "unknown"
             session.lastError = "\(product ?? "This QuickBooks") supports qbXML up to \(highest); QBBridge needs qbXML \(QBXMLVersion.oldestSupported) or newer (QuickBooks 2003 or later). Update QuickBooks to use QBBridge."
-            try await store.companies.setConnectionProblem(company.id, session.lastError)
+            commit.company.append(.connectionProblem(session.lastError))
         }
     }
 }

@@ -135,3 +135,25 @@ public struct NewCompany: Sendable {
         self.readOnly = readOnly
     }
 }
+
+/// One fact a Web Connector call learned about its company, written with the session (`SessionCommit.company`)
+/// or on its own (`Companies.recordQuickBooksInfo` and the like).
+public enum CompanyWrite: Sendable, Equatable {
+    /// What QuickBooks reported about itself. `changed` says whether it differs from what was stored: only a
+    /// change goes into the activity log, so that a company polling every few minutes does not fill it with
+    /// the same report.
+    case quickBooksReported(QuickBooksInfo, changed: Bool)
+    /// The company file carries this connection's FileID stamp.
+    case fileVerified(at: Timestamp)
+    /// Sets the current connection problem, or clears it (nil).
+    case connectionProblem(String?)
+}
+
+extension QuickBooksInfo {
+    /// Whether `other` reports the same QuickBooks and company file, whenever either was reported or verified.
+    public func reportsSame(as other: QuickBooksInfo) -> Bool {
+        product == other.product && version == other.version && country == other.country && fileMode == other.fileMode
+            && supportedQBXMLVersions == other.supportedQBXMLVersions && qbxmlVersion == other.qbxmlVersion
+            && companyFile == other.companyFile && companyName == other.companyName && autoApplyPayments == other.autoApplyPayments
+    }
+}

@@ -161,15 +161,19 @@ public struct JobChange: Sendable {
     }
 }
 
-/// What one SOAP call changed in the queue, committed with the session's own state (see
-/// `Sessions.save(_:with:)`): job changes, and the jobs whose requests are being handed out.
+/// What one SOAP call changed, committed with the session's own state (see `Sessions.save(_:with:)`): job
+/// changes, the jobs whose requests are being handed out, and what the call learned about the session's
+/// company. One transaction instead of one per fact: every write waits for the single SQLite writer, and a
+/// session used to spend three of its writes on company facts alone.
 public struct SessionCommit: Sendable {
     public var changes: [JobChange] = []
     public var sent: [JobID] = []
+    /// Changes to the session's company, applied in order.
+    public var company: [CompanyWrite] = []
 
     /// An empty commit.
     public init() {}
 
     /// Nothing but the session to save.
-    public var isEmpty: Bool { changes.isEmpty && sent.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && sent.isEmpty && company.isEmpty }
 }

@@ -64,41 +64,47 @@ public struct Companies: Sendable {
         }
     }
 
-    /// Stores what QuickBooks reported about itself (the HCP response of a session).
+    /// Stores what QuickBooks reported about itself (the HCP response of a session), with an activity entry.
     public func recordQuickBooksInfo(_ id: CompanyID, _ info: QuickBooksInfo) async throws {
-        let versions = info.supportedQBXMLVersions.joined(separator: ",")
-        try await database.transaction { sql in
-            try await sql.update("companies")
-                .set("qb_product", to: SQLBind(info.product)).set("qb_version", to: SQLBind(info.version))
-                .set("qb_country", to: SQLBind(info.country)).set("qb_file_mode", to: SQLBind(info.fileMode))
-                .set("qbxml_supported", to: SQLBind(versions)).set("qbxml_version", to: SQLBind(info.qbxmlVersion))
-                .set("company_file", to: SQLBind(info.companyFile)).set("qb_company_name", to: SQLBind(info.companyName))
-                .set("auto_apply_payments", to: SQLBind(info.autoApplyPayments))
-                .set("hcp_at", to: SQLBind(info.reportedAt?.milliseconds))
-                .where("id", .equal, SQLBind(id.rawValue)).run()
-            try await ActivityLog.append(
-                NewActivity(actor: "web-connector", companyID: id, subject: "company", subjectID: id.rawValue, action: "company.quickbooks_reported",
-                            detail: ["product": info.product ?? "", "qbxmlVersion": info.qbxmlVersion ?? "", "country": info.country ?? "",
-                                     "companyFile": info.companyFile ?? ""]),
-                on: sql
-            )
-        }
+        try await database.transaction { sql in try await Self.apply(.quickBooksReported(info, changed: true), to: id, on: sql) }
     }
 
-    /// Records that the company file carries our FileID stamp (or clears the problem text when it does).
+    /// Records that the company file carries our FileID stamp.
     public func recordFileVerified(_ id: CompanyID, at time: Timestamp) async throws {
-        try await database.withConnection { sql in
-            try await sql.update("companies").set("file_verified_at", to: SQLBind(time.milliseconds))
-                .where("id", .equal, SQLBind(id.rawValue)).run()
-        }
+        try await database.withConnection { sql in try await Self.apply(.fileVerified(at: time), to: id, on: sql) }
     }
 
     /// Sets or clears the company's current connection problem.
     public func setConnectionProblem(_ id: CompanyID, _ problem: String?) async throws {
-        try await database.withConnection { sql in
-            var update = sql.update("companies").set("connection_problem", to: SQLBind(problem)).where("id", .equal, SQLBind(id.rawValue))
-            if problem == nil { update = update.where("connection_problem", .isNot, SQLLiteral.null) }
-            try await update.run()
+        try await database.withConnection { sql in try await Self.apply(.connectionProblem(problem), to: id, on: sql) }
+    }
+
+    /// Writes one fact about a company inside the caller's transaction. SQL text: this runs in most Web
+    /// Connector sessions (see `Sessions.save(_:with:)`).
+    static func apply(_ write: CompanyWrite, to id: CompanyID, on sql: any SQLDatabase, now: Timestamp = .now) async throws {
+        switch write {
+        case .quickBooksReported(let info, let changed):
+            try await sql.raw("""
+                UPDATE companies SET qb_product = \(bind: info.product), qb_version = \(bind: info.version),
+                qb_country = \(bind: info.country), qb_file_mode = \(bind: info.fileMode),
+                qbxml_supported = \(bind: info.supportedQBXMLVersions.joined(separator: ",")), qbxml_version = \(bind: info.qbxmlVersion),
+                company_file = \(bind: info.companyFile), qb_company_name = \(bind: info.companyName),
+                auto_apply_payments = \(bind: info.autoApplyPayments), hcp_at = \(bind: info.reportedAt?.milliseconds)
+                WHERE id = \(bind: id.rawValue)
+                """).run()
+            guard changed else { return }
+            try await ActivityLog.append(
+                NewActivity(actor: "web-connector", companyID: id, subject: "company", subjectID: id.rawValue, action: "company.quickbooks_reported",
+                            detail: ["product": info.product ?? "", "qbxmlVersion": info.qbxmlVersion ?? "", "country": info.country ?? "",
+                                     "companyFile": info.companyFile ?? ""]),
+                on: sql, at: now
+            )
+        case .fileVerified(let time):
+            try await sql.raw("UPDATE companies SET file_verified_at = \(bind: time.milliseconds) WHERE id = \(bind: id.rawValue)").run()
+        case .connectionProblem(let problem?):
+            try await sql.raw("UPDATE companies SET connection_problem = \(bind: problem) WHERE id = \(bind: id.rawValue)").run()
+        case .connectionProblem(nil):
+            try await sql.raw("UPDATE companies SET connection_problem = NULL WHERE id = \(bind: id.rawValue) AND connection_problem IS NOT NULL").run()
         }
     }
 

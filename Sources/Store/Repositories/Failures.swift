@@ -24,8 +24,10 @@ public struct Failures: Sendable {
             try await upsert(new, on: sql, now: now)
         case .resolve(let reason):
             guard let jobID else { return }
-            let open = try await sql.select().column("id").from("failures").where("job_id", .equal, SQLBind(jobID.rawValue))
-                .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+            // SQL text: every posted payment asks this, nearly always to find nothing.
+            let open = try await sql.raw(
+                "SELECT id FROM failures WHERE job_id = \(bind: jobID.rawValue) AND status = \(bind: FailureStatus.open.rawValue)"
+            ).all()
             for row in open {
                 let id = try row.decode(column: "id", as: String.self)
                 try await close(FailureID(id), to: .resolved, reason: reason, actor: "system", companyID: companyID, on: sql, now: now)

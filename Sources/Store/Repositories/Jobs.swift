@@ -183,13 +183,14 @@ public struct Jobs: Sendable {
                 """).all()
             let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
             guard !ids.isEmpty else { return [] }
-            try await sql.update("jobs")
-                .set("status", to: SQLBind(JobStatus.inFlight.rawValue))
-                .set("session_id", to: SQLBind(sessionID)).set("claimed_at", to: SQLBind(now.milliseconds))
-                .set("updated_at", to: SQLBind(now.milliseconds))
-                .where("id", .in, SQLBind.group(ids)).run()
-            return try await sql.select().column(SQLLiteral.all).from("jobs").where("id", .in, SQLBind.group(ids))
-                .orderBy("priority", .descending).orderBy("seq").all().map(Self.job)
+            // One statement that also reads the claimed rows back (both engines have RETURNING); its order is
+            // unspecified, so the queue order is restored here.
+            let claimed = try await sql.raw("""
+                UPDATE jobs SET status = \(bind: JobStatus.inFlight.rawValue), session_id = \(bind: sessionID),
+                claimed_at = \(bind: now.milliseconds), updated_at = \(bind: now.milliseconds)
+                WHERE id IN \(SQLBind.group(ids)) RETURNING *
+                """).all().map(Self.job)
+            return claimed.sorted { ($0.priority, -$0.sequence) > ($1.priority, -$1.sequence) }
         }
     }
 

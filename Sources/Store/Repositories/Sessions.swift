@@ -89,7 +89,7 @@ public struct Sessions: Sendable {
 
     /// Saves the session's state together with the job changes of the same SOAP call and the jobs whose
     /// requests are about to be handed out: one transaction, one fsync, before the call is answered.
-    /// The job changes are written first, then the sent marks, then the session.
+    /// The job changes are written first, then the sent marks, then the company facts, then the session.
     public func save(_ session: SessionRecord, with commit: SessionCommit, now: Timestamp = .now) async throws {
         guard !commit.isEmpty else {
             try await save(session, now: now)
@@ -102,6 +102,7 @@ public struct Sessions: Sendable {
                 try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
             }
             try await Jobs.markSent(commit.sent, on: sql, now: now)
+            for write in commit.company { try await Companies.apply(write, to: session.companyID, on: sql, now: now) }
             try await Self.save(session, on: sql, now: now)
         }
     }
@@ -120,7 +121,8 @@ public struct Sessions: Sendable {
             """).run()
     }
 
-    /// Closes a session and records its summary on the company; `synced` marks a run that exchanged data.
+    /// Closes a session and records its summary on the company; `synced` marks a run that exchanged data, which
+    /// also clears the company's connection problem (QuickBooks evidently opened).
     public func close(_ session: SessionRecord, summary: String, synced: Bool, now: Timestamp = .now) async throws {
         var record = session
         record.state = .closed
@@ -128,9 +130,14 @@ public struct Sessions: Sendable {
         let closed = record
         try await database.transaction { sql in
             try await Self.save(closed, on: sql, now: now)
-            var update = sql.update("companies").set("last_session_summary", to: SQLBind(summary))
-            if synced { update = update.set("last_sync_at", to: SQLBind(now.milliseconds)) }
-            try await update.where("id", .equal, SQLBind(session.companyID.rawValue)).run()
+            if synced {
+                try await sql.raw("""
+                    UPDATE companies SET last_session_summary = \(bind: summary), last_sync_at = \(bind: now.milliseconds), connection_problem = NULL
+                    WHERE id = \(bind: session.companyID.rawValue)
+                    """).run()
+            } else {
+                try await sql.raw("UPDATE companies SET last_session_summary = \(bind: summary) WHERE id = \(bind: session.companyID.rawValue)").run()
+            }
             try await ActivityLog.append(
                 NewActivity(actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
                             action: "session.closed", detail: ["summary": summary]),
