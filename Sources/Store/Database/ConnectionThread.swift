@@ -1,17 +1,15 @@
 import NIOPosix
 
-/// One thread that runs both an SQLite connection's statements and the Swift tasks using that
-/// connection.
+/// One thread that runs an SQLite connection's statements and the Swift tasks using that connection.
 ///
-/// SQLiteNIO runs every statement on an `NIOThreadPool` and resumes the awaiting task afterwards. With
-/// the shared pool and the global executor, each statement costs two thread hand-offs, and the task
-/// that holds the writer resumes behind every request queued on the two cooperative threads: under
-/// load the writer was held ~0.4 ms per transaction, mostly waiting to be scheduled, and every other
-/// call queued behind it. Here the connection's pool has one thread and is also the task executor of
-/// the code that holds the connection (`withTaskExecutorPreference`), so a statement and the code
-/// around it run back to back on one thread, with no hand-off and no queue in between.
+/// The statements run synchronously in the task that holds the connection, and that task runs here: the
+/// connection's thread is its task executor (`withTaskExecutorPreference`). A statement and the code
+/// around it run back to back on one thread. (With a driver that ran statements on a shared thread pool
+/// and resumed on the global executor, each statement cost two thread hand-offs, and the writer's holder
+/// resumed behind every request queued on the two cooperative threads: under load the writer was held
+/// ~0.4 ms per transaction, mostly waiting to be scheduled.)
 final class ConnectionThread: TaskExecutor, Sendable {
-    /// The thread pool given to `SQLiteConnection.open`; one thread.
+    /// The thread; a one-thread pool.
     let pool: NIOThreadPool
 
     init(name: String) {

@@ -1,5 +1,4 @@
 import PostgresKit
-import SQLiteKit
 
 extension Database {
     /// Whether an error is a unique-constraint violation, asked of each driver's error type rather than
@@ -8,8 +7,8 @@ extension Database {
         if let error = error as? PSQLError {
             return error.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw
         }
-        if let error = error as? SQLiteError {
-            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed || error.reason == .constraint
+        if let error = error as? SQLiteFailure {
+            return error.isUniqueViolation
         }
         return false
     }

@@ -4,7 +4,6 @@ import NIOCore
 import NIOPosix
 import PostgresKit
 import SQLKit
-import SQLiteKit
 import Synchronization
 
 /// The connection to the store's database, SQLite or PostgreSQL, behind one SQLKit surface.

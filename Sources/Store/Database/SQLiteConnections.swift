@@ -1,22 +1,22 @@
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import SQLKit
-import SQLiteKit
 import Synchronization
 
 /// One SQLite connection with its own thread (see `ConnectionThread`).
 struct SQLiteLane: Sendable {
-    let connection: SQLiteConnection
+    let handle: SQLiteHandle
     let thread: ConnectionThread
+    let logger: Logger
+    let eventLoop: any EventLoop
 
     static func open(path: String, name: String, pragmas: [String], logger: Logger) async throws -> SQLiteLane {
         let thread = ConnectionThread(name: name)
         do {
-            let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: thread.pool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
-            )
-            let lane = SQLiteLane(connection: connection, thread: thread)
+            let lane = SQLiteLane(handle: try SQLiteHandle.open(path: path), thread: thread, logger: logger,
+                                  eventLoop: MultiThreadedEventLoopGroup.singleton.any())
             try await lane.run { sql in
                 for pragma in pragmas { try await sql.raw(SQLQueryString(stringLiteral: pragma)).run() }
             }
@@ -27,15 +27,16 @@ struct SQLiteLane: Sendable {
         }
     }
 
-    /// Runs `body` with this lane's thread as the task executor.
+    /// Runs `body` with this lane's thread as the task executor: its statements run there, back to back
+    /// with the code around them.
     func run<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withTaskExecutorPreference(thread) {
-            try await body(connection.sql(queryLogLevel: nil))
+            try await body(SQLiteDatabase(handle: handle, logger: logger, eventLoop: eventLoop))
         }
     }
 
     func close() async {
-        try? await withTaskExecutorPreference(thread) { try await connection.close() }
+        await withTaskExecutorPreference(thread) { handle.close() }
         await thread.shutdown()
     }
 }
@@ -112,9 +113,13 @@ final class SQLiteConnections: Sendable {
 
     /// Runs `body` on the writer, alone, as one transaction: committed (durably) before this returns,
     /// rolled back when it throws.
+    ///
+    /// The gate is taken before moving to the writer's thread: a transaction runs there without suspending,
+    /// so callers queued on that thread could not reach the gate meanwhile, and the finished transaction
+    /// would see nobody waiting and commit alone (ten times the fsyncs under load).
     func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await withTaskExecutorPreference(writer.thread) {
-            await writerGate.acquire()
+        await writerGate.acquire()
+        return try await withTaskExecutorPreference(writer.thread) {
             let outcome: Result<R, any Error>
             do {
                 outcome = .success(try await writer.run { sql in try await self.inSavepoint(sql, body) })
