@@ -134,6 +134,7 @@ struct LoadBenchmark: AsyncParsableCommand {
                      sessions, elapsed, Double(sessions) / elapsed, latencies.count, Double(latencies.count) / elapsed))
         print(String(format: "sessions in progress at once: %.1f on average, %d at most", gauge.average, gauge.peak))
         print(String(format: "SOAP call latency (client side): p50 %.2f ms  p99 %.2f ms  max %.2f ms", latencies.percentile(50), latencies.percentile(99), latencies.percentile(100)))
+        print("  by call: " + latencies.byCallSummary())
         print(String(format: "server CPU per session: %.2f ms (%.2f s CPU over %d instance(s); %.0f%% of %d cores over the run)",
                      cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
                      ProcessInfo.processInfo.activeProcessorCount))

@@ -5,39 +5,36 @@ import NIOPosix
 import SQLKit
 import Synchronization
 
-/// One SQLite connection with its own thread (see `ConnectionThread`).
+/// One SQLite connection, used by one task at a time (the writer gate, a reader lease).
+///
+/// Its statements run synchronously on the thread of the task using it, back to back with the code around
+/// them. An earlier driver ran each statement on a thread pool and resumed the task afterwards: two thread
+/// hand-offs per statement, and on two busy cores each hand-off waited for the other thread to be
+/// scheduled, so that calls touching the database took five times as long as calls that did not.
 struct SQLiteLane: Sendable {
     let handle: SQLiteHandle
-    let thread: ConnectionThread
     let logger: Logger
     let eventLoop: any EventLoop
 
-    static func open(path: String, name: String, pragmas: [String], logger: Logger) async throws -> SQLiteLane {
-        let thread = ConnectionThread(name: name)
+    static func open(path: String, pragmas: [String], logger: Logger) async throws -> SQLiteLane {
+        let lane = SQLiteLane(handle: try SQLiteHandle.open(path: path), logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         do {
-            let lane = SQLiteLane(handle: try SQLiteHandle.open(path: path), thread: thread, logger: logger,
-                                  eventLoop: MultiThreadedEventLoopGroup.singleton.any())
             try await lane.run { sql in
                 for pragma in pragmas { try await sql.raw(SQLQueryString(stringLiteral: pragma)).run() }
             }
-            return lane
         } catch {
-            await thread.shutdown()
+            lane.close()
             throw error
         }
+        return lane
     }
 
-    /// Runs `body` with this lane's thread as the task executor: its statements run there, back to back
-    /// with the code around them.
     func run<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await withTaskExecutorPreference(thread) {
-            try await body(SQLiteDatabase(handle: handle, logger: logger, eventLoop: eventLoop))
-        }
+        try await body(SQLiteDatabase(handle: handle, logger: logger, eventLoop: eventLoop))
     }
 
-    func close() async {
-        await withTaskExecutorPreference(thread) { handle.close() }
-        await thread.shutdown()
+    func close() {
+        handle.close()
     }
 }
 
@@ -57,7 +54,12 @@ struct SQLiteLane: Sendable {
 /// nobody waiting a transaction commits at once, as before.
 final class SQLiteConnections: Sendable {
     private let writer: SQLiteLane
+    private let writerThread: ConnectionThread
     private let writerGate = AsyncGate()
+    /// Writes begun and not yet past their own transaction body: those still to come. A finished
+    /// transaction leaves the commit to the batch while this is above zero (the writers queued on the
+    /// writer's thread cannot be seen at the gate until they run).
+    private let writesToCome = Atomic<Int>(0)
     /// The open batch; touched only by the writer gate's holder.
     private let batch = Mutex(Batch())
     private let readers: [SQLiteLane]
@@ -80,8 +82,9 @@ final class SQLiteConnections: Sendable {
     /// How many read-only connections to open: one per core, at least two.
     static var readerCount: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
-    private init(writer: SQLiteLane, readers: [SQLiteLane]) {
+    private init(writer: SQLiteLane, writerThread: ConnectionThread, readers: [SQLiteLane]) {
         self.writer = writer
+        self.writerThread = writerThread
         self.readers = readers
         free = Mutex(FreeReaders(indices: Array(readers.indices)))
     }
@@ -90,42 +93,42 @@ final class SQLiteConnections: Sendable {
     /// the readers (`query_only`, so a write sent to one by mistake fails instead of bypassing the gate).
     static func open(path: String, logger: Logger) async throws -> SQLiteConnections {
         let writer = try await SQLiteLane.open(
-            path: path, name: "sqlite-writer",
+            path: path,
             pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"],
             logger: logger
         )
+        let writerThread = ConnectionThread(name: "sqlite-writer")
         var readers: [SQLiteLane] = []
         do {
-            for index in 0..<readerCount {
+            for _ in 0..<readerCount {
                 readers.append(try await SQLiteLane.open(
-                    path: path, name: "sqlite-reader-\(index)",
+                    path: path,
                     pragmas: ["PRAGMA query_only = ON", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"],
                     logger: logger
                 ))
             }
         } catch {
-            for reader in readers { await reader.close() }
-            await writer.close()
+            for reader in readers { reader.close() }
+            writer.close()
+            await writerThread.shutdown()
             throw error
         }
-        return SQLiteConnections(writer: writer, readers: readers)
+        return SQLiteConnections(writer: writer, writerThread: writerThread, readers: readers)
     }
 
     /// Runs `body` on the writer, alone, as one transaction: committed (durably) before this returns,
     /// rolled back when it throws.
-    ///
-    /// The gate is taken before moving to the writer's thread: a transaction runs there without suspending,
-    /// so callers queued on that thread could not reach the gate meanwhile, and the finished transaction
-    /// would see nobody waiting and commit alone (ten times the fsyncs under load).
     func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        await writerGate.acquire()
-        return try await withTaskExecutorPreference(writer.thread) {
+        writesToCome.add(1, ordering: .sequentiallyConsistent)
+        return try await withTaskExecutorPreference(writerThread) {
+            await writerGate.acquire()
             let outcome: Result<R, any Error>
             do {
                 outcome = .success(try await writer.run { sql in try await self.inSavepoint(sql, body) })
             } catch {
                 outcome = .failure(error)
             }
+            let othersToCome = writesToCome.subtract(1, ordering: .sequentiallyConsistent).newValue > 0
             if case .failure(let error) = outcome, error is BatchLost {
                 // Nothing of the batch is left to commit: tell every waiting transaction so.
                 let members = batch.withLock { batch in
@@ -138,7 +141,7 @@ final class SQLiteConnections: Sendable {
                 throw error
             }
             let (open, waitingCount) = batch.withLock { ($0.isOpen, $0.waiting.count) }
-            if open, writerGate.hasWaiters, waitingCount + 1 < Self.maximumBatch {
+            if open, othersToCome || writerGate.hasWaiters, waitingCount + 1 < Self.maximumBatch {
                 // Others will write next: leave the commit to the last of them.
                 switch outcome {
                 case .success(let value):
@@ -213,11 +216,12 @@ final class SQLiteConnections: Sendable {
 
     func close() async {
         await writerGate.acquire()
-        await writer.close()
+        writer.close()
         writerGate.release()
+        await writerThread.shutdown()
         // Each reader is closed once it is free; a closed one is never handed out again.
         for _ in readers.indices {
-            await readers[await leaseReader()].close()
+            readers[await leaseReader()].close()
         }
     }
 

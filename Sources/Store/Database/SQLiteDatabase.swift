@@ -4,8 +4,7 @@ import NIOPosix
 import SQLKit
 
 /// SQLKit's surface over one `SQLiteHandle`: builders and SQL text serialize with `SQLiteSyntax`, and
-/// the statement runs at once on the calling task (which runs on the connection's own thread, see
-/// `SQLiteLane`).
+/// the statement runs at once on the calling task (see `SQLiteLane`).
 struct SQLiteDatabase: SQLDatabase {
     let handle: SQLiteHandle
     let logger: Logger

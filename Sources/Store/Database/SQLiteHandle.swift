@@ -8,8 +8,8 @@ import Synchronization
 /// that prepared every statement afresh). Statements are kept by their SQL text; SQLKit's builders and our
 /// SQL text produce the same text for the same statement, with the values bound separately.
 ///
-/// The connection is used by one task at a time (the writer gate, a reader lease) on its own thread
-/// (`ConnectionThread`); the lock only makes that a guarantee instead of an assumption.
+/// Statements run synchronously on the calling thread. The connection is used by one task at a time (the
+/// writer gate, a reader lease); the lock only makes that a guarantee instead of an assumption.
 final class SQLiteHandle: Sendable {
     private let state: Mutex<State>
 

@@ -105,7 +105,7 @@ struct TimedWebConnector: Sendable {
         let start = ContinuousClock.now
         let response = try await client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 << 20)
-        latencies.record(ContinuousClock.now - start)
+        latencies.record(ContinuousClock.now - start, call: operation.rawValue)
         return try SOAPResult(Array(body.readableBytesView), status: Int(response.status.code), operation: operation.rawValue)
     }
 
