@@ -46,12 +46,13 @@ struct SQLiteLane: Sendable {
 /// ticket, a company, a job list) go to the readers and never queue behind a commit. A reader sees
 /// every transaction committed before its statement began, which is all a caller can have been told of.
 ///
-/// Group commit: a transaction runs inside a savepoint of a batch transaction. When it ends and others
-/// are waiting for the writer, it does not commit: it hands the writer on and waits; whoever ends with
-/// nobody waiting (or fills the batch) commits the batch, one fsync for all, and only then does any of
-/// them return. So nothing is answered before it is durable, a failed transaction is rolled back to its
-/// savepoint without touching the others, and under load many transactions share one commit. With
-/// nobody waiting a transaction commits at once, as before.
+/// Group commit: a transaction runs inside a savepoint of a batch transaction, on the writer's own thread
+/// (`ConnectionThread`). When it ends and other writes are still to come, it does not commit: it hands the
+/// writer on and waits; whoever ends with none to come (or fills the batch) commits the batch, one fsync
+/// for all, and only then does any of them return. So nothing is answered before it is durable, a failed
+/// transaction is rolled back to its savepoint without touching the others, and under load many
+/// transactions share one commit. With no other write to come a transaction commits at once. Reads run
+/// on the caller's thread: a read-only connection is leased only for the statements of one read.
 final class SQLiteConnections: Sendable {
     private let writer: SQLiteLane
     private let writerThread: ConnectionThread
