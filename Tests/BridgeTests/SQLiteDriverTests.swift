@@ -78,7 +78,7 @@ struct SQLiteDriverTests {
         }
     }
 
-    @Test("a unique violation is recognised as one; text holding two statements is refused, not half run")
+    @Test("a unique violation is recognised as one; text holding two statements, or none, is refused, not half run")
     func refusalsAreErrorsTheStoreUnderstands() async throws {
         try await withDatabase { sql in
             try await sql.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)").run()
@@ -94,6 +94,13 @@ struct SQLiteDriverTests {
                 Issue.record("two statements were accepted")
             } catch {
                 #expect(!Database.isUniqueViolation(error))
+                #expect("\(error)".contains("one per call"), "\(error)")
+            }
+            do {
+                try await sql.raw("  -- nothing to run").run()
+                Issue.record("text without a statement was accepted")
+            } catch {
+                #expect("\(error)".contains("holds no statement"), "\(error)")
             }
             let rows = try await sql.raw("SELECT COUNT(*) AS n FROM t").first()?.decode(column: "n", as: Int.self)
             #expect(rows == 1)

@@ -67,14 +67,14 @@ final class SQLiteHandle: Sendable {
             }
             for (offset, value) in binds.enumerated() {
                 let status = Self.bind(value, at: Int32(offset + 1), to: statement)
-                guard status == SQLITE_OK else { throw SQLiteFailure(database, code: status, statement: sql) }
+                guard status == SQLITE_OK else { throw SQLiteFailure(database, statement: sql) }
             }
             var rows: [SQLiteResultRow] = []
             var columns: SQLiteColumns?
             while true {
                 let status = sqlite3_step(statement)
                 if status == SQLITE_DONE { return rows }
-                guard status == SQLITE_ROW else { throw SQLiteFailure(database, code: status, statement: sql) }
+                guard status == SQLITE_ROW else { throw SQLiteFailure(database, statement: sql) }
                 let names = columns ?? SQLiteColumns(statement)
                 columns = names
                 rows.append(SQLiteResultRow(columns: names, values: (0..<names.count).map { Self.column($0, of: statement) }))
@@ -100,21 +100,22 @@ final class SQLiteHandle: Sendable {
                                   cache: inout [String: OpaquePointer]) throws(SQLiteFailure) -> OpaquePointer {
         if let kept = cache[sql] { return kept }
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
+        var moreText = false
         let status = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
             let status = sqlite3_prepare_v3(database, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
-            // Text after the first statement would be silently ignored: refuse it instead.
-            if status == SQLITE_OK, let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
-                return SQLITE_MISUSE
-            }
+            // Text after the first statement would be silently ignored: it is refused instead.
+            moreText = tail.map { !String(cString: $0).allSatisfy { $0.isWhitespace || $0 == ";" } } ?? false
             return status
         }
-        guard status == SQLITE_OK, let statement else {
+        guard status == SQLITE_OK else {
             sqlite3_finalize(statement)
-            if status == SQLITE_MISUSE {
-                throw SQLiteFailure(code: status, message: "one statement per call: the SQL text holds more than one", statement: sql)
-            }
-            throw SQLiteFailure(database, code: status, statement: sql)
+            throw SQLiteFailure(database, statement: sql)
+        }
+        guard let statement, !moreText else {
+            sqlite3_finalize(statement)
+            let problem = statement == nil ? "holds no statement" : "holds more than one statement; send them one per call"
+            throw SQLiteFailure(code: SQLITE_MISUSE, message: "the SQL text \(problem)", statement: sql)
         }
         if cache.count >= statementCacheLimit {
             for kept in cache.values { sqlite3_finalize(kept) }
@@ -198,7 +199,8 @@ struct SQLiteFailure: Error, CustomStringConvertible {
         self.statement = statement
     }
 
-    fileprivate init(_ database: OpaquePointer, code: Int32, statement: String?) {
+    /// The error SQLite has just reported on `database`, with its extended result code.
+    fileprivate init(_ database: OpaquePointer, statement: String?) {
         self.code = sqlite3_extended_errcode(database)
         message = String(cString: sqlite3_errmsg(database))
         self.statement = statement
