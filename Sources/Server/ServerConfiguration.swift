@@ -21,6 +21,12 @@ public struct ServerConfiguration: Sendable {
     public var bridge: BridgeConfiguration
     /// Seconds between sweeps that expire idle sessions.
     public var sweepIntervalSeconds: Double
+    /// Seconds a kept-alive HTTP connection may sit with no request before the server closes it. Longer
+    /// than the Web Connector's own limit (.NET drops idle connections after 100 s), so the client always
+    /// closes first and never sends on a connection the server is closing; short enough that connections
+    /// left open by clients that vanished do not pile up and hold memory (each keeps what its deepest
+    /// request needed until it ends).
+    public var idleConnectionSeconds: Double
 
     /// Creates a configuration with production defaults.
     public init(
@@ -32,7 +38,8 @@ public struct ServerConfiguration: Sendable {
         maximumSOAPBodyBytes: Int = 32 * 1024 * 1024,
         maximumJSONBodyBytes: Int = 1024 * 1024,
         bridge: BridgeConfiguration = BridgeConfiguration(),
-        sweepIntervalSeconds: Double = 60
+        sweepIntervalSeconds: Double = 60,
+        idleConnectionSeconds: Double = 120
     ) {
         self.host = host
         self.port = port
@@ -43,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         self.maximumJSONBodyBytes = maximumJSONBodyBytes
         self.bridge = bridge
         self.sweepIntervalSeconds = sweepIntervalSeconds
+        self.idleConnectionSeconds = idleConnectionSeconds
     }
 }

@@ -43,10 +43,17 @@ struct LoadBenchmark: AsyncParsableCommand {
         let startMemory = servers.map(\.residentMemoryMiB)
         let startAnonymous = servers.map(\.anonymousMemoryMiB)
         let token = try servers[0].cli(["token", "create", "--label", "load"]).split(separator: "\n").last.map(String.init) ?? ""
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: companies + 8)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        // The JSON API (set-up, queueing, checks) and the Web Connectors have a client each, so the Web
+        // Connectors' connections can be closed at the end as theirs are: .NET drops a connection idle for 100 s.
+        var apiConfiguration = HTTPClient.Configuration()
+        apiConfiguration.connectionPool = .init(idleTimeout: .seconds(100), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: apiConfiguration)
         defer { _ = client.shutdown() }
+        var connectorConfiguration = HTTPClient.Configuration()
+        connectorConfiguration.connectionPool = .init(idleTimeout: .seconds(100), concurrentHTTP1ConnectionsPerHostSoftLimit: companies + 8)
+        let connectorClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: connectorConfiguration)
+        var connectorClientOpen = true
+        defer { if connectorClientOpen { _ = connectorClient.shutdown() } }
         let bases = servers.map { "http://127.0.0.1:\($0.port)" }
 
         print("setting up \(companies) companies with \(paymentsPerCompany) payments each on \(instances) instance(s), database \(database ?? "SQLite")…")
@@ -57,7 +64,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         let connectors = { (latencies: LatencyRecorder) in
             fleet.members.map { member in
                 TimedWebConnector(endpoints: endpoints, company: member.company, quickBooks: member.quickBooks,
-                                  client: client, latencies: latencies, quickBooksDelay: delay)
+                                  client: connectorClient, latencies: latencies, quickBooksDelay: delay)
             }
         }
         // Warm-up, before any payment is queued: each company's first session (which records QuickBooks'
@@ -126,6 +133,13 @@ struct LoadBenchmark: AsyncParsableCommand {
         try await Task.sleep(for: .seconds(7))
         let afterMemory = servers.map(\.residentMemoryMiB)
         let afterAnonymous = servers.map(\.anonymousMemoryMiB)
+        // Then the Web Connectors close their kept-alive connections, as .NET does after 100 s of silence
+        // (the server itself closes any left idle for 120 s); each held what its deepest call needed.
+        connectorClientOpen = false
+        try await connectorClient.shutdown()
+        try await Task.sleep(for: .seconds(7))
+        let closedMemory = servers.map(\.residentMemoryMiB)
+        let closedAnonymous = servers.map(\.anonymousMemoryMiB)
 
         let check = try await fleet.verify(paymentIDs: paymentIDs)
         print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
@@ -142,10 +156,10 @@ struct LoadBenchmark: AsyncParsableCommand {
         print(String(format: "benchmark client CPU over the run: %.2f s (%.0f%% of the cores)", clientCPU,
                      clientCPU / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
         for (index, server) in servers.enumerated() {
-            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB idle 7 s after, %.1f MiB peak (VmHWM)",
-                         index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], server.peakMemoryMiB))
-            print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after",
-                         index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index]))
+            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB idle 7 s after, %.1f MiB once the Web Connectors closed their connections, %.1f MiB peak (VmHWM)",
+                         index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], closedMemory[index], server.peakMemoryMiB))
+            print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after, %.1f MiB once connections closed",
+                         index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index], closedAnonymous[index]))
         }
         print("session errors: \(errors.count)")
         for error in errors.prefix(10) { print("  \(error)") }

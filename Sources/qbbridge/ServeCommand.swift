@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds of silence after which a company's session may be replaced by a new one (env QBBRIDGE_SESSION_STALE_SECONDS; default 900).")
     var sessionStaleSeconds: Double?
 
+    @Option(help: "Seconds a kept-alive connection may stay idle before the server closes it (env QBBRIDGE_IDLE_CONNECTION_SECONDS; default 120, longer than the Web Connector's own 100).")
+    var idleConnectionSeconds: Double?
+
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var loggingOptions: LoggingOptions
 
@@ -73,8 +76,13 @@ struct ServeCommand: AsyncParsableCommand {
             bridge.sessionStaleAfterSeconds = stale
         }
         if let minimum = minClientVersion ?? Environment.value("QBBRIDGE_MIN_CLIENT_VERSION") { bridge.minimumClientVersion = minimum }
-        return ServerConfiguration(host: host, port: port, database: try databaseOptions.location(),
-                                   tlsCertificatePath: cert, tlsKeyPath: key, bridge: bridge)
+        var configuration = ServerConfiguration(host: host, port: port, database: try databaseOptions.location(),
+                                                tlsCertificatePath: cert, tlsKeyPath: key, bridge: bridge)
+        if let idle = idleConnectionSeconds ?? Environment.value("QBBRIDGE_IDLE_CONNECTION_SECONDS").flatMap(Double.init) {
+            guard idle >= 1 else { throw ValidationError("--idle-connection-seconds must be at least 1.") }
+            configuration.idleConnectionSeconds = idle
+        }
+        return configuration
     }
 
     func run() async throws {
