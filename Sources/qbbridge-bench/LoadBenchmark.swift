@@ -51,9 +51,14 @@ struct LoadBenchmark: AsyncParsableCommand {
         defer { _ = client.shutdown() }
         var connectorConfiguration = HTTPClient.Configuration()
         connectorConfiguration.connectionPool = .init(idleTimeout: .seconds(100), concurrentHTTP1ConnectionsPerHostSoftLimit: companies + 8)
+        let warmUpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: connectorConfiguration)
         let connectorClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: connectorConfiguration)
         var connectorClientOpen = true
-        defer { if connectorClientOpen { _ = connectorClient.shutdown() } }
+        var warmUpClientOpen = true
+        defer {
+            if warmUpClientOpen { _ = warmUpClient.shutdown() }
+            if connectorClientOpen { _ = connectorClient.shutdown() }
+        }
         let bases = servers.map { "http://127.0.0.1:\($0.port)" }
 
         print("setting up \(companies) companies with \(paymentsPerCompany) payments each on \(instances) instance(s), database \(database ?? "SQLite")…")
@@ -61,24 +66,27 @@ struct LoadBenchmark: AsyncParsableCommand {
                                              api: BenchAPI(client: client, token: token), bases: bases)
         let endpoints = bases.map { $0 + "/qbwc" }
         let delay = Duration.milliseconds(quickbooksMs)
-        let connectors = { (latencies: LatencyRecorder) in
+        let connectors = { (latencies: LatencyRecorder, client: HTTPClient) in
             fleet.members.map { member in
                 TimedWebConnector(endpoints: endpoints, company: member.company, quickBooks: member.quickBooks,
-                                  client: connectorClient, latencies: latencies, quickBooksDelay: delay)
+                                  client: client, latencies: latencies, quickBooksDelay: delay)
             }
         }
         // Warm-up, before any payment is queued: each company's first session (which records QuickBooks'
         // host facts and checks the company file), then `none`. The server caches each user's bcrypt
         // check as it does in production, so the measured run pays no bcrypt.
         let warmStart = ContinuousClock.now
-        try await forEachConcurrently(Array(connectors(LatencyRecorder()).enumerated()), width: 16) { index, connector in
+        try await forEachConcurrently(Array(connectors(LatencyRecorder(), warmUpClient).enumerated()), width: 16) { index, connector in
             let warm = await ConnectorResult.runUntilIdle(connector, rotation: index)
             guard warm.errors.isEmpty else { throw BenchError("warm-up of \(connector.company.username): \(warm.errors)") }
         }
         let warmSeconds = (ContinuousClock.now - warmStart).seconds
         let steady = seconds > 0
         let queuedBeforehand = steady ? [] : try await fleet.enqueuePayments()
-        try await Task.sleep(for: .seconds(1))
+        // Idle as between polls: the warm-up's connections closed and a memory trim (every 5 s) passed.
+        warmUpClientOpen = false
+        try await warmUpClient.shutdown()
+        try await Task.sleep(for: .seconds(6))
         let idleMemory = servers.map(\.residentMemoryMiB)
         let idleAnonymous = servers.map(\.anonymousMemoryMiB)
 
@@ -98,13 +106,13 @@ struct LoadBenchmark: AsyncParsableCommand {
             // Offsets spread over about one session, so the Web Connectors are out of step from the start.
             let stagger = Duration.milliseconds(max(1000, 4 * quickbooksMs))
             let outcomes = await SteadyLoad(fleet: fleet, paymentsPerSession: paymentsPerCompany, duration: .seconds(seconds),
-                                            stagger: stagger, seed: seed).run(connectors(latencies), gauge: gauge)
+                                            stagger: stagger, seed: seed).run(connectors(latencies, connectorClient), gauge: gauge)
             sessions = outcomes.reduce(0) { $0 + $1.sessions }
             errors = outcomes.flatMap(\.errors)
             paymentIDs = outcomes.map(\.paymentIDs)
         } else {
             let results = await withTaskGroup(of: ConnectorResult.self) { group in
-                for (index, connector) in connectors(latencies).enumerated() {
+                for (index, connector) in connectors(latencies, connectorClient).enumerated() {
                     group.addTask {
                         gauge.begin()
                         defer { gauge.end() }
@@ -124,7 +132,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         let loadMemory = await sampler.peaks
         if steady {
             // What the last sessions left queued, posted now (not measured) so that every payment can be checked.
-            try await forEachConcurrently(Array(connectors(LatencyRecorder()).enumerated()), width: 16) { index, connector in
+            try await forEachConcurrently(Array(connectors(LatencyRecorder(), connectorClient).enumerated()), width: 16) { index, connector in
                 let drain = await ConnectorResult.runUntilIdle(connector, rotation: index)
                 guard drain.errors.isEmpty else { throw BenchError("draining \(connector.company.username): \(drain.errors)") }
             }

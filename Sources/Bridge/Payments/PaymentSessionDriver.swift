@@ -61,34 +61,54 @@ struct PaymentSessionDriver {
     /// Applies QuickBooks' answers to the current batch; returns false when they were not for it
     /// (a repeated or stale delivery, ignored).
     /// The outcomes go into `commit`, saved with the session in one transaction before the call is answered.
+    ///
+    /// The reading happens here and the deciding in `settle`, which is synchronous and never inlined: a
+    /// Web Connector connection's task keeps the largest async frames it ever needed for as long as the
+    /// connection lives, so the work between the awaits stays out of them.
     func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord, commit: inout SessionCommit) async throws -> Bool {
-        guard var batch = work.batch, !batch.outstanding.isEmpty else { return false }
+        guard let batch = work.batch, !batch.outstanding.isEmpty else { return false }
+        let answers = Self.answers(in: responses, for: batch)
+        guard !answers.isEmpty else { return false }
+        let run = try await self.run(batch)
+        let reversedPayments = try await paymentsReversed(in: run)
+        let (settled, changes) = Self.settle(batch, run: run, answers: answers, reversedPayments: reversedPayments, counts: &work.counts)
+        commit.changes.append(contentsOf: changes)
+        work.batch = settled.isFinished ? nil : settled
+        return true
+    }
+
+    /// The responses that answer the batch's outstanding requests, by request id.
+    @inline(never)
+    private static func answers(in responses: [QBXMLResponse], for batch: PaymentBatch) -> PaymentRun.Responses {
         var byID: PaymentRun.Responses = [:]
         for response in responses {
             if let id = response.header.requestID, batch.outstanding.contains(id) { byID[id] = response }
         }
-        guard !byID.isEmpty else { return false }
-        let run = try await self.run(batch)
+        return byID
+    }
+
+    /// The batch after QuickBooks' answers, and the job changes they make.
+    @inline(never)
+    private static func settle(_ original: PaymentBatch, run: PaymentRun, answers: PaymentRun.Responses, reversedPayments: [JobID: Job],
+                               counts: inout SessionWork.Counts) -> (PaymentBatch, [JobChange]) {
         let (next, outcomes): (PaymentBatch, [JobID: JobOutcome])
-        switch batch.stage {
-        case .preflight: (next, outcomes) = run.afterPreflight(byID)
-        case .post: (next, outcomes) = run.afterPost(byID)
-        case .followUp: (next, outcomes) = run.afterFollowUp(byID)
+        switch original.stage {
+        case .preflight: (next, outcomes) = run.afterPreflight(answers)
+        case .post: (next, outcomes) = run.afterPost(answers)
+        case .followUp: (next, outcomes) = run.afterFollowUp(answers)
         }
-        batch = next
+        var batch = next
         batch.outstanding = []
         var changes: [JobChange] = []
         for (index, entry) in batch.jobs.enumerated() {
             guard let outcome = outcomes[entry.id], let job = run.work[entry.id]?.job else { continue }
-            changes.append(contentsOf: try await apply(outcome, to: job, session: session, counts: &work.counts))
+            changes.append(contentsOf: Self.changes(for: outcome, to: job, reversedPayment: reversedPayments[job.id], counts: &counts))
             batch.jobs[index].done = true
         }
-        commit.changes.append(contentsOf: changes)
         if batch.stage == .followUp, !batch.jobs.contains(where: { !$0.done && $0.rejection != nil }) {
             for index in batch.jobs.indices { batch.jobs[index].done = true }
         }
-        work.batch = batch.isFinished ? nil : batch
-        return true
+        return (batch, changes)
     }
 
     /// The session died or QuickBooks refused the whole set: the batch's jobs go back to the queue (those
@@ -99,7 +119,11 @@ struct PaymentSessionDriver {
     }
 
     private func run(_ batch: PaymentBatch) async throws -> PaymentRun {
-        let jobs = try await store.jobs.find(batch.jobs.map(\.id))
+        Self.run(batch, jobs: try await store.jobs.find(batch.jobs.map(\.id)))
+    }
+
+    @inline(never)
+    private static func run(_ batch: PaymentBatch, jobs: [Job]) -> PaymentRun {
         var work: [JobID: PaymentRun.Work] = [:]
         for job in jobs {
             switch job.kind {
@@ -115,8 +139,23 @@ struct PaymentSessionDriver {
         return PaymentRun(batch: batch, work: work)
     }
 
+    /// The payments the batch's reversal jobs undo, by reversal job id (a payment that is gone is left out).
+    private func paymentsReversed(in run: PaymentRun) async throws -> [JobID: Job] {
+        var payments: [JobID: Job] = [:]
+        for (id, work) in run.work where work.job.kind == .paymentReverse {
+            guard let payload = try? JSONDecoder().decode(ReversalPayload.self, from: Data(work.job.payload.utf8)) else { continue }
+            payments[id] = try await store.jobs.find(JobID(payload.paymentJob))
+        }
+        return payments
+    }
+
     /// The job changes an outcome makes (saved by the caller, all outcomes of an answer in one transaction).
-    private func apply(_ outcome: JobOutcome, to original: Job, session: SessionRecord, counts: inout SessionWork.Counts) async throws -> [JobChange] {
+    ///
+    /// Synchronous and never inlined on purpose: inlined into the async loop that calls it, its temporaries
+    /// became part of that loop's async frame (23 KB), which a task keeps for as long as it lives, and a
+    /// Web Connector's connection task lives as long as the connection.
+    @inline(never)
+    private static func changes(for outcome: JobOutcome, to original: Job, reversedPayment: Job?, counts: inout SessionWork.Counts) -> [JobChange] {
         var job = original
         var runState = JobRunState(json: job.state)
         let now = Timestamp.now
@@ -140,7 +179,7 @@ struct PaymentSessionDriver {
             counts.reversed += 1
             var changes = [JobChange(job, activity: nil, failure: .resolve(reason: note))]
             if let reversal = try? JSONDecoder().decode(ReversalPayload.self, from: Data(job.payload.utf8)),
-               var payment = try await store.jobs.find(JobID(reversal.paymentJob)) {
+               var payment = reversedPayment {
                 payment.status = .reversed
                 changes.append(JobChange(payment, activity: NewActivity(
                     actor: "web-connector", companyID: payment.companyID, subject: "job", subjectID: payment.id.rawValue,

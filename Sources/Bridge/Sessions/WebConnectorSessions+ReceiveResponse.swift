@@ -16,20 +16,7 @@ extension WebConnectorSessions {
             session.responsesReceived += 1
             var work = SessionWork(json: session.work)
             if !response.hresult.isEmpty {
-                let text = "QuickBooks rejected the request set (\(response.hresult)): \(response.message)"
-                session.lastError = text
-                work.outstanding = []
-                work.notes.append(text)
-                try await rawRequests.abandon(work: &work, session: session)
-                work.pull = nil
-                try await payments.abandonBatch(work: &work, session: session)
-                session.work = work.json
-                try await store.companies.setConnectionProblem(session.companyID, text)
-                try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
-                try await store.sessions.save(session, activity: NewActivity(
-                    actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
-                    action: "session.request_set_rejected", detail: ["hresult": response.hresult, "message": String(response.message.prefix(500))]
-                ))
+                try await requestSetRejected(response, session: &session, work: &work)
                 return .failed
             }
             let responses: [QBXMLResponse]
@@ -67,6 +54,29 @@ extension WebConnectorSessions {
             try? await saveError(ticket: response.ticket, "QBBridge could not store QuickBooks' response: \(error)")
             return .failed
         }
+    }
+
+    /// QuickBooks refused the whole request set: the work in flight goes back to the queue and the
+    /// connection failure is recorded.
+    ///
+    /// Not inlined, so that this rare path adds nothing to the async frame of every receiveResponseXML
+    /// (a connection's task keeps its deepest frames for as long as the connection lives).
+    @inline(never)
+    func requestSetRejected(_ response: ReceiveResponseXML, session: inout SessionRecord, work: inout SessionWork) async throws {
+        let text = "QuickBooks rejected the request set (\(response.hresult)): \(response.message)"
+        session.lastError = text
+        work.outstanding = []
+        work.notes.append(text)
+        try await rawRequests.abandon(work: &work, session: session)
+        work.pull = nil
+        try await payments.abandonBatch(work: &work, session: session)
+        session.work = work.json
+        try await store.companies.setConnectionProblem(session.companyID, text)
+        try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
+        try await store.sessions.save(session, activity: NewActivity(
+            actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
+            action: "session.request_set_rejected", detail: ["hresult": response.hresult, "message": String(response.message.prefix(500))]
+        ))
     }
 
     /// Compares the company file's FileID stamp with this connection's; the outcome goes onto the company with

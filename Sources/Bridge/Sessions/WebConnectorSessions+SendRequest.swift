@@ -68,6 +68,8 @@ extension WebConnectorSessions {
     var pulls: PullSessionDriver { PullSessionDriver(store: store, logger: logger) }
 
     /// Reads QuickBooks' host facts into the session and, through `commit`, onto the company.
+    /// Not inlined: its temporaries would otherwise live in sendRequestXML's async frame.
+    @inline(never)
     func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord, commit: inout SessionCommit) {
         let hcp: HCPResponse
         do {

@@ -13,20 +13,28 @@ struct IdleConnectionTests {
     func idleConnectionIsClosed() async throws {
         try await withRunningBridge(configure: { $0.idleConnectionSeconds = 1 }) { bridge in
             let port = try #require(bridge.client.port)
-            let connection = try RawConnection(port: port)
+            let connection = try await blocking { try RawConnection(port: port) }
             defer { connection.close() }
             let request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n"
 
-            try connection.send(request)
-            #expect(try connection.readResponseHead().hasPrefix("HTTP/1.1 200"))
+            let first = try await blocking { try connection.send(request); return try connection.readResponseHead() }
+            #expect(first.hasPrefix("HTTP/1.1 200"))
             try await Task.sleep(for: .milliseconds(200))
-            try connection.send(request)
-            #expect(try connection.readResponseHead().hasPrefix("HTTP/1.1 200"), "still open after a short pause")
+            let second = try await blocking { try connection.send(request); return try connection.readResponseHead() }
+            #expect(second.hasPrefix("HTTP/1.1 200"), "still open after a short pause")
 
             // Nothing more is sent: the server must end the connection by itself (the read sees end of
             // stream, not its own 15 s time-out).
-            #expect(try connection.readUntilClosed() == .closedByServer)
+            #expect(try await blocking { try connection.readUntilClosed() } == .closedByServer)
         }
+    }
+}
+
+/// Runs blocking socket calls on a thread of their own: the server under test runs in this process, and
+/// blocking one of the few cooperative threads (two on a 2-core machine) can starve it.
+private func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
 
