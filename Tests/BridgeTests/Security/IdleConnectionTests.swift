@@ -11,16 +11,19 @@ import Glibc
 struct IdleConnectionTests {
     @Test("a kept-alive connection serves a second request, and the server closes it once it has been idle longer than the limit")
     func idleConnectionIsClosed() async throws {
-        try await withRunningBridge(configure: { $0.idleConnectionSeconds = 1 }) { bridge in
+        try await withRunningBridge(configure: { $0.idleConnectionSeconds = 2 }) { bridge in
             let port = try #require(bridge.client.port)
-            let connection = try await blocking { try RawConnection(port: port) }
-            defer { connection.close() }
             let request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n"
-
-            let first = try await blocking { try connection.send(request); return try connection.readResponseHead() }
+            // One thread does connect, ask, pause and ask again, so that only the server's own pace counts.
+            let (connection, first, second) = try await blocking {
+                let connection = try RawConnection(port: port)
+                try connection.send(request)
+                let first = try connection.readResponseHead()
+                Thread.sleep(forTimeInterval: 0.2)
+                try connection.send(request)
+                return (connection, first, try connection.readResponseHead())
+            }
             #expect(first.hasPrefix("HTTP/1.1 200"))
-            try await Task.sleep(for: .milliseconds(200))
-            let second = try await blocking { try connection.send(request); return try connection.readResponseHead() }
             #expect(second.hasPrefix("HTTP/1.1 200"), "still open after a short pause")
 
             // Nothing more is sent: the server must end the connection by itself (the read sees end of
@@ -93,7 +96,7 @@ private final class RawConnection: @unchecked Sendable {
         }
     }
 
-    func close() { _ = Glibc.close(socketFD) }
+    deinit { _ = Glibc.close(socketFD) }
 
     private func headerEnd() -> Int? {
         guard pending.count >= 4 else { return nil }
