@@ -51,7 +51,8 @@ public enum BridgeServer {
 
         let router = Router(context: BridgeRequestContext.self)
         router.add(middleware: RequestLoggingMiddleware())
-        SOAPRoutes(service: WebConnectorService(backend: sessions), maximumBodyBytes: configuration.maximumSOAPBodyBytes,
+        SOAPRoutes(service: WebConnectorService(backend: sessions), limiter: CallLimiter(limit: configuration.concurrentSOAPCalls),
+                   maximumBodyBytes: configuration.maximumSOAPBodyBytes,
                    publicURL: configuration.bridge.publicURL).register(on: router)
         HealthRoutes(store: store).register(on: router)
         UIRoutes(store: store, configuration: configuration).register(on: router)

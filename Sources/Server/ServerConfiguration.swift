@@ -1,3 +1,4 @@
+import Foundation
 public import Bridge
 public import Store
 
@@ -27,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     /// left open by clients that vanished do not pile up and hold memory (each keeps what its deepest
     /// request needed until it ends).
     public var idleConnectionSeconds: Double
+    /// Web Connector calls worked on at once; more wait their turn holding only their body (`CallLimiter`).
+    public var concurrentSOAPCalls: Int
 
     /// Creates a configuration with production defaults.
     public init(
@@ -39,7 +42,8 @@ public struct ServerConfiguration: Sendable {
         maximumJSONBodyBytes: Int = 1024 * 1024,
         bridge: BridgeConfiguration = BridgeConfiguration(),
         sweepIntervalSeconds: Double = 60,
-        idleConnectionSeconds: Double = 120
+        idleConnectionSeconds: Double = 120,
+        concurrentSOAPCalls: Int = ServerConfiguration.defaultConcurrentSOAPCalls
     ) {
         self.host = host
         self.port = port
@@ -51,5 +55,10 @@ public struct ServerConfiguration: Sendable {
         self.bridge = bridge
         self.sweepIntervalSeconds = sweepIntervalSeconds
         self.idleConnectionSeconds = idleConnectionSeconds
+        self.concurrentSOAPCalls = concurrentSOAPCalls
     }
+
+    /// Eight calls per core: enough to keep the cores and a group commit busy, few enough that a burst
+    /// of Web Connectors does not balloon the heap.
+    public static var defaultConcurrentSOAPCalls: Int { 8 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -10,6 +10,7 @@ import WebConnector
 /// §6) — never an HTML error page, which the .NET client cannot show.
 struct SOAPRoutes {
     let service: WebConnectorService
+    let limiter: CallLimiter
     let maximumBodyBytes: Int
     let publicURL: String
 
@@ -25,7 +26,7 @@ struct SOAPRoutes {
                 return Self.response(for: .fault(code: "Client", message: SOAPRequestError.bodyTooLarge(limit: maximumBodyBytes).description))
             }
             let start = ContinuousClock.now
-            let reply = await service.handle(body: Array(body.readableBytesView))
+            let reply = await limiter.run { await service.handle(body: Array(body.readableBytesView)) }
             let method = reply.operationName
             Counter(label: "qbbridge_soap_calls_total", dimensions: [("method", method)]).increment()
             Timer(label: "qbbridge_soap_call_duration_seconds", dimensions: [("method", method)])
