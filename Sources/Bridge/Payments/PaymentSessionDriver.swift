@@ -122,6 +122,7 @@ struct PaymentSessionDriver {
         Self.run(batch, jobs: try await store.jobs.find(batch.jobs.map(\.id)))
     }
 
+    /// The batch's jobs with their decoded payloads (synchronous, out of the async frames, see `receive`).
     @inline(never)
     private static func run(_ batch: PaymentBatch, jobs: [Job]) -> PaymentRun {
         var work: [JobID: PaymentRun.Work] = [:]

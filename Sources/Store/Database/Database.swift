@@ -32,10 +32,10 @@ public final class Database: Sendable {
         self.logger = logger
     }
 
-    /// Opens the database (for PostgreSQL: prepares the pool; call `run()` before using it).
     /// PostgreSQL connections per instance, all kept open.
     static let postgresConnections = 16
 
+    /// Opens the database (for PostgreSQL: prepares the pool; call `run()` before using it).
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws(StoreError) -> Database {
         switch location {
         case .sqlite(let path):
