@@ -130,6 +130,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         sampling.cancel()
         gaugeSampling.cancel()
         let loadMemory = await sampler.peaks
+        let loadMemoryByTenth = await sampler.peaksByPart()
         if steady {
             // What the last sessions left queued, posted now (not measured) so that every payment can be checked.
             try await forEachConcurrently(Array(connectors(LatencyRecorder(), connectorClient).enumerated()), width: 16) { index, connector in
@@ -166,6 +167,8 @@ struct LoadBenchmark: AsyncParsableCommand {
         for (index, server) in servers.enumerated() {
             print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB idle 7 s after, %.1f MiB once the Web Connectors closed their connections, %.1f MiB peak (VmHWM)",
                          index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], closedMemory[index], server.peakMemoryMiB))
+            print("server \(index + 1) memory under load, highest in each tenth of the run: "
+                  + loadMemoryByTenth[index].map { String(format: "%.1f", $0) }.joined(separator: " ") + " MiB")
             print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after, %.1f MiB once connections closed",
                          index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index], closedAnonymous[index]))
         }
@@ -205,19 +208,30 @@ struct ConnectorResult: Sendable {
     }
 }
 
-/// Samples each server's resident memory every 100 ms and keeps the highest value.
+/// Samples each server's resident memory every 100 ms: the highest value, and the highest in each tenth of
+/// the run, which shows whether memory levels off under load or keeps climbing.
 actor MemorySampler {
     private let pids: [Int32]
-    private(set) var peaks: [Double]
+    private var samples: [[Double]]
 
     init(pids: [Int32]) {
         self.pids = pids
-        peaks = pids.map { _ in 0 }
+        samples = pids.map { _ in [] }
+    }
+
+    var peaks: [Double] { samples.map { $0.max() ?? 0 } }
+
+    /// Per server, the highest sample in each of `parts` equal stretches of the run (fewer if the run was short).
+    func peaksByPart(_ parts: Int = 10) -> [[Double]] {
+        samples.map { series in
+            let stretch = max(1, (series.count + parts - 1) / parts)
+            return stride(from: 0, to: series.count, by: stretch).map { series[$0..<min($0 + stretch, series.count)].max() ?? 0 }
+        }
     }
 
     func run() async {
         while !Task.isCancelled {
-            for (index, pid) in pids.enumerated() { peaks[index] = max(peaks[index], ProcessStats.residentMemoryMiB(pid: pid)) }
+            for (index, pid) in pids.enumerated() { samples[index].append(ProcessStats.residentMemoryMiB(pid: pid)) }
             try? await Task.sleep(for: .milliseconds(100))
         }
     }

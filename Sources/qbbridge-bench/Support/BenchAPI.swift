@@ -32,12 +32,6 @@ struct BenchAPI: Sendable {
                                  amount: "\(invoice.balanceRemaining ?? .zero)")
     }
 
-    /// Queues a payment of `cents` towards an invoice (a part payment); returns the payment's id.
-    func enqueuePayment(base: String, companyID: String, externalID: String, invoice: Invoice, cents: Int) async throws -> String {
-        try await enqueuePayment(base: base, companyID: companyID, externalID: externalID, invoice: invoice,
-                                 amount: String(format: "%d.%02d", cents / 100, cents % 100))
-    }
-
     private func enqueuePayment(base: String, companyID: String, externalID: String, invoice: Invoice, amount: String) async throws -> String {
         let body = #"{"externalId": "\#(externalID)", "customer": {"fullName": "\#(invoice.customer?.fullName ?? "")"}, "amount": "\#(amount)", "date": "2026-11-20", "applications": [{"invoice": {"txnId": "\#(invoice.txnID?.rawValue ?? "")"}, "amount": "\#(amount)"}]}"#
         let json = try await send(base + "/api/v1/companies/\(companyID)/payments", body: body)

@@ -1,4 +1,5 @@
 import QBSimulator
+import QBXML
 import Synchronization
 
 /// The steady-state load run: every Web Connector polls again as soon as its session ends, for a fixed
@@ -47,11 +48,16 @@ struct SteadyLoad: Sendable {
         while ContinuousClock.now < end {
             do {
                 for number in 0..<paymentsPerSession {
-                    // A cent on one of the company's open invoices: many rounds can pay the same invoices.
-                    let invoice = member.invoices[(round * paymentsPerSession + number) % member.invoices.count]
-                    outcome.paymentIDs.append(try await fleet.api.enqueuePayment(
+                    // As a billing app runs: a new invoice, then a payment of it in full. Paying the same open
+                    // invoices over and over instead would give each a growing list of linked payments, which
+                    // QuickBooks returns in every later answer about them: documents would grow for the whole run.
+                    let customer = member.invoices[number % member.invoices.count].customer?.fullName ?? ""
+                    let txnID = try await member.quickBooks.addInvoice(customer: customer, refNumber: "S\(round)-\(number)",
+                                                                      amount: Money(cents: 2500 + Int64(number))!)
+                    guard let invoice = await member.quickBooks.invoice(txnID) else { throw BenchError("invoice \(txnID.rawValue) not entered") }
+                    outcome.paymentIDs.append(try await fleet.api.enqueueFullPayment(
                         base: fleet.base, companyID: member.company.id, externalID: "steady-\(fleet.tag)-\(index)-\(round)-\(number)",
-                        invoice: invoice, cents: 1
+                        invoice: invoice
                     ))
                 }
                 round += 1
