@@ -33,14 +33,6 @@ struct IdleConnectionTests {
     }
 }
 
-/// Runs blocking socket calls on a thread of their own: the server under test runs in this process, and
-/// blocking one of the few cooperative threads (two on a 2-core machine) can starve it.
-private func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
-
 /// A blocking TCP client socket, enough to see what the server does with the connection itself.
 private final class RawConnection: @unchecked Sendable {
     enum End: Equatable { case closedByServer, stillOpen }

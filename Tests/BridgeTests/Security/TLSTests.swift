@@ -32,7 +32,7 @@ struct TLSTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let files = try Self.makeCertificate(in: directory)
+        let files = try await blocking { try Self.makeCertificate(in: directory) }
         let port = try await Self.freePort()
         try await TestDatabase.sqlite.withStore { store async throws in
             var configuration = ServerConfigurationFactory.make()
