@@ -13,7 +13,7 @@ struct LeanReceiveChannelTests {
             let channel: any Channel
         }
 
-        let seen: AsyncStream<(maxMessagesPerRead: UInt, maximumReadBytes: Int?)>.Continuation
+        let seen: AsyncStream<Options>.Continuation
 
         func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
             channel.getOption(ChannelOptions.maxMessagesPerRead)
@@ -27,43 +27,36 @@ struct LeanReceiveChannelTests {
         func handle(value: Value, logger: Logger) async {}
     }
 
-    @Test("an accepted connection reads once per wake-up into a buffer of at most 16 KiB, before HTTP is set up")
-    func acceptedConnectionsKeepOneSmallBuffer() async throws {
-        let (stream, continuation) = AsyncStream.makeStream(of: (maxMessagesPerRead: UInt, maximumReadBytes: Int?).self)
-        let lean = LeanReceiveChannel(base: OptionProbe(seen: continuation))
+    typealias Options = (maxMessagesPerRead: UInt, maximumReadBytes: Int?)
+
+    /// Accepts one real loopback connection, sets it up with `wrap(probe)`, and returns what the probe saw.
+    static func acceptedOptions<Child: ServerChildChannel>(_ wrap: (OptionProbe) -> Child) async throws -> Options {
+        let (stream, continuation) = AsyncStream.makeStream(of: Options.self)
+        let child = wrap(OptionProbe(seen: continuation))
         let logger = Logger(label: "test")
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in lean.setup(channel: channel, logger: logger).map { _ in } }
+            .childChannelInitializer { channel in child.setup(channel: channel, logger: logger).map { _ in } }
             .bind(host: "127.0.0.1", port: 0).get()
         let port = try #require(server.localAddress?.port)
         let client = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
-
         var seen = stream.makeAsyncIterator()
         let options = try #require(await seen.next())
-        #expect(options.maxMessagesPerRead == 1)
-        #expect(options.maximumReadBytes == 16 * 1024)
-
         try await client.close()
         try await server.close()
+        return options
+    }
+
+    @Test("an accepted connection reads once per wake-up into a buffer of at most 16 KiB, before HTTP is set up")
+    func acceptedConnectionsKeepOneSmallBuffer() async throws {
+        let options = try await Self.acceptedOptions { LeanReceiveChannel(base: $0) }
+        #expect(options.maxMessagesPerRead == 1)
+        #expect(options.maximumReadBytes == 16 * 1024)
     }
 
     @Test("NIO's defaults, which this changes, keep four buffers of up to 64 KiB per connection")
     func defaultsKeepMore() async throws {
-        let (stream, continuation) = AsyncStream.makeStream(of: (maxMessagesPerRead: UInt, maximumReadBytes: Int?).self)
-        let probe = OptionProbe(seen: continuation)
-        let logger = Logger(label: "test")
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in probe.setup(channel: channel, logger: logger).map { _ in } }
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = try #require(server.localAddress?.port)
-        let client = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
-
-        var seen = stream.makeAsyncIterator()
-        let options = try #require(await seen.next())
+        let options = try await Self.acceptedOptions { $0 }
         #expect(options.maxMessagesPerRead == 4)
         #expect(options.maximumReadBytes == 64 * 1024)
-
-        try await client.close()
-        try await server.close()
     }
 }
