@@ -205,6 +205,29 @@ struct StoreBehaviourTests {
         }
     }
 
+    @Test("a job that depends on another is offered only once that one is finished", arguments: TestDatabase.allCases)
+    func dependentJobWaits(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
+            guard case .created(var payment) = try await store.jobs.enqueue(
+                NewJob(companyID: company.id, kind: .paymentPost, externalID: "pay", bodyHash: "p", payload: "{}"), actor: "test"),
+                  case .created(let reversal) = try await store.jobs.enqueue(
+                NewJob(companyID: company.id, kind: .paymentReverse, priority: 1, externalID: "reverse:pay", bodyHash: "r",
+                       payload: "{}", dependsOn: payment.id), actor: "test") else {
+                Issue.record("expected two new jobs"); return
+            }
+            #expect(try await store.jobs.pendingCount(companyID: company.id) == 1)
+            let first = try await store.jobs.claim(companyID: company.id, sessionID: "s1", limit: 5)
+            #expect(first.map(\.id) == [payment.id], "the reversal was offered before its payment was finished")
+            payment = first[0]
+            payment.status = .posted
+            try await store.jobs.save(payment, activity: nil)
+            #expect(try await store.jobs.pendingCount(companyID: company.id) == 1)
+            let second = try await store.jobs.claim(companyID: company.id, sessionID: "s2", limit: 5)
+            #expect(second.map(\.id) == [reversal.id])
+        }
+    }
+
     @Test("the same external id with the same body returns the job; a different body is a conflict", arguments: TestDatabase.allCases)
     func idempotentEnqueue(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in

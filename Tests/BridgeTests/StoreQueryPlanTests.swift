@@ -24,4 +24,16 @@ struct StoreQueryPlanTests {
             }
         }
     }
+
+    @Test("the work offered to a session checks a job's dependency by its id, not by listing every finished job")
+    func dependencyCheckIsALookUp() async throws {
+        _ = try await TestDatabase.sqlite.withStore { store in
+            let plan = try await store.database.read { sql in
+                try await sql.raw("EXPLAIN QUERY PLAN SELECT COUNT(*) AS n FROM jobs WHERE company_id = 'c' AND \(Jobs.claimable(now: .now))").all()
+                    .map { try $0.decode(column: "detail", as: String.self) }
+            }
+            #expect(plan.contains { $0.hasPrefix("SEARCH d USING") && $0.contains("(id=?)") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+        }
+    }
 }

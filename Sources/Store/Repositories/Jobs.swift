@@ -161,12 +161,16 @@ public struct Jobs: Sendable {
         return rows
     }
 
-    /// Jobs waiting (queued, uncertain or due for a re-check) — counted for progress.
+    /// Jobs waiting (queued, uncertain or due for a re-check) — counted for progress. A job that depends on
+    /// another (a reversal on its payment) waits until that one is finished; the check looks that one job up by
+    /// its id. (`depends_on IN (SELECT id … finished)` listed every finished job of every company each time a
+    /// company with a queued reversal was asked for work.) Used on a `FROM jobs` without an alias.
     static func claimable(now: Timestamp) -> SQLQueryString {
         """
         (status IN ('queued', 'uncertain') OR (status = 'failed' AND next_attempt_at IS NOT NULL))
         AND (next_attempt_at IS NULL OR next_attempt_at <= \(bind: now.milliseconds))
-        AND (depends_on IS NULL OR depends_on IN (SELECT d.id FROM jobs d WHERE d.status IN ('posted', 'failed', 'dismissed', 'reversing', 'reversed')))
+        AND (depends_on IS NULL OR EXISTS (SELECT 1 FROM jobs d WHERE d.id = jobs.depends_on
+             AND d.status IN ('posted', 'failed', 'dismissed', 'reversing', 'reversed')))
         """
     }
 
