@@ -5,7 +5,7 @@ enum TimeText {
     /// "2026-11-18 14:05 UTC".
     static func utc(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func pad(_ value: Int?) -> String {
             let number = value ?? 0

@@ -86,6 +86,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Every time the server shows or stores is UTC, so Foundation's default zone is too. Left to the host's
+        // zone, the first calendar made (Hummingbird's date-header cache, at start, though it formats in GMT)
+        // looks that zone up by name in ICU's data: about 2 MiB of memory for the server's whole life.
+        // Log lines keep the host's local time: swift-log formats them with the C library, not Foundation.
+        NSTimeZone.default = TimeZone.gmt
         let configuration = try makeConfiguration()
         let logger = try loggingOptions.makeLogger()
         try await Database.withOpened(configuration.database, logger: logger) { database in

@@ -166,7 +166,8 @@ public struct CompanyService: Sendable {
         components.year = year
         components.month = month
         components.day = day
-        let calendar = Calendar(identifier: .gregorian)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
         guard let date = calendar.date(from: components) else { return false }
         let back = calendar.dateComponents([.year, .month, .day], from: date)
         return back.year == year && back.month == month && back.day == day

@@ -7,7 +7,7 @@ enum UIFormat {
     /// `2026-11-20 18:02 UTC`: one zone for every viewer, the one the logs use.
     static func time(_ timestamp: Timestamp) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: timestamp.date)
         return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
@@ -78,7 +78,7 @@ enum UIFormat {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        calendar.timeZone = .gmt
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
         let back = calendar.dateComponents([.year, .month, .day], from: date)
         return back.year == year && back.month == month && back.day == day
@@ -87,7 +87,7 @@ enum UIFormat {
     /// Midnight UTC today, for "posted today".
     static func startOfToday(now: Date = Date()) -> Timestamp {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        calendar.timeZone = .gmt
         return Timestamp(calendar.startOfDay(for: now))
     }
 
