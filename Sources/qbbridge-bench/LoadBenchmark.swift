@@ -131,6 +131,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         gaugeSampling.cancel()
         let loadMemory = await sampler.peaks
         let loadMemoryByTenth = await sampler.peaksByPart()
+        let cpuByTenth = await sampler.cpuPercentByPart(cores: ProcessInfo.processInfo.activeProcessorCount)
         if steady {
             // What the last sessions left queued, posted now (not measured) so that every payment can be checked.
             try await forEachConcurrently(Array(connectors(LatencyRecorder(), connectorClient).enumerated()), width: 16) { index, connector in
@@ -158,6 +159,8 @@ struct LoadBenchmark: AsyncParsableCommand {
         print(String(format: "sessions in progress at once: %.1f on average, %d at most", gauge.average, gauge.peak))
         print(String(format: "SOAP call latency (client side): p50 %.2f ms  p99 %.2f ms  max %.2f ms", latencies.percentile(50), latencies.percentile(99), latencies.percentile(100)))
         print("  by call: " + latencies.byCallSummary())
+        print("  p99 in each tenth of the calls, in the order they finished: "
+              + latencies.percentileByPart(99).map { String(format: "%.1f", $0) }.joined(separator: " ") + " ms")
         print(String(format: "server CPU per session: %.2f ms (%.2f s CPU over %d instance(s); %.0f%% of %d cores over the run)",
                      cpu * 1000 / Double(max(sessions, 1)), cpu, instances, cpu / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100,
                      ProcessInfo.processInfo.activeProcessorCount))
@@ -169,6 +172,8 @@ struct LoadBenchmark: AsyncParsableCommand {
                          index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], closedMemory[index], server.peakMemoryMiB))
             print("server \(index + 1) memory under load, highest in each tenth of the run: "
                   + loadMemoryByTenth[index].map { String(format: "%.1f", $0) }.joined(separator: " ") + " MiB")
+            print("server \(index + 1) CPU in each tenth of the run: "
+                  + cpuByTenth[index].map { String(format: "%.0f", $0) }.joined(separator: " ") + " % of the cores")
             print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after, %.1f MiB once connections closed",
                          index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index], closedAnonymous[index]))
         }
@@ -208,30 +213,55 @@ struct ConnectorResult: Sendable {
     }
 }
 
-/// Samples each server's resident memory every 100 ms: the highest value, and the highest in each tenth of
-/// the run, which shows whether memory levels off under load or keeps climbing.
+/// Samples each server's resident memory and CPU time every 100 ms: the highest memory, and per tenth of the
+/// run the highest memory and the share of the cores the server used, which show whether memory levels off under
+/// load or keeps climbing, and whether the server's work per session grows as its database does.
 actor MemorySampler {
+    private struct Sample {
+        var at: ContinuousClock.Instant
+        var residentMiB: Double
+        var cpuSeconds: Double
+    }
+
     private let pids: [Int32]
-    private var samples: [[Double]]
+    private var samples: [[Sample]]
 
     init(pids: [Int32]) {
         self.pids = pids
         samples = pids.map { _ in [] }
     }
 
-    var peaks: [Double] { samples.map { $0.max() ?? 0 } }
+    var peaks: [Double] { samples.map { $0.map(\.residentMiB).max() ?? 0 } }
 
     /// Per server, the highest sample in each of `parts` equal stretches of the run (fewer if the run was short).
     func peaksByPart(_ parts: Int = 10) -> [[Double]] {
+        samples.map { series in Self.stretches(of: series, parts: parts, overlapping: false).map { $0.map(\.residentMiB).max() ?? 0 } }
+    }
+
+    /// Per server, the share of `cores` it used in each of `parts` equal stretches of the run, in percent.
+    func cpuPercentByPart(cores: Int, _ parts: Int = 10) -> [[Double]] {
         samples.map { series in
-            let stretch = max(1, (series.count + parts - 1) / parts)
-            return stride(from: 0, to: series.count, by: stretch).map { series[$0..<min($0 + stretch, series.count)].max() ?? 0 }
+            Self.stretches(of: series, parts: parts, overlapping: true).compactMap { stretch in
+                guard let first = stretch.first, let last = stretch.last, last.at > first.at else { return nil }
+                return (last.cpuSeconds - first.cpuSeconds) / (last.at - first.at).seconds / Double(cores) * 100
+            }
         }
+    }
+
+    /// `parts` consecutive stretches of samples; `overlapping` starts each with the previous one's last sample,
+    /// so that a difference over each stretch loses no interval between two samples.
+    private static func stretches(of series: [Sample], parts: Int, overlapping: Bool) -> [ArraySlice<Sample>] {
+        let length = max(1, (series.count + parts - 1) / parts)
+        return stride(from: 0, to: series.count, by: length).map { series[(overlapping ? max(0, $0 - 1) : $0)..<min($0 + length, series.count)] }
     }
 
     func run() async {
         while !Task.isCancelled {
-            for (index, pid) in pids.enumerated() { samples[index].append(ProcessStats.residentMemoryMiB(pid: pid)) }
+            let now = ContinuousClock.now
+            for (index, pid) in pids.enumerated() {
+                samples[index].append(Sample(at: now, residentMiB: ProcessStats.residentMemoryMiB(pid: pid),
+                                             cpuSeconds: ProcessStats.cpuSeconds(pid: pid)))
+            }
             try? await Task.sleep(for: .milliseconds(100))
         }
     }
