@@ -4,74 +4,74 @@ import Testing
 @Suite("Operator commands")
 struct CLICommandTests {
     @Test("migrate, company add, enqueue payment (idempotent), failures list and report work against one database")
-    func operatorFlow() throws {
+    func operatorFlow() async throws {
         let binary = try #require(CLI.binary)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-ops-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("ops.sqlite").path
-        let migrate = try CLI.run(binary, ["migrate", "--database", database])
+        let migrate = try await CLI.run(binary, ["migrate", "--database", database])
         #expect(migrate.status == 0, "\(migrate.error)")
         #expect(migrate.output.contains("applied migrations"))
-        let again = try CLI.run(binary, ["migrate", "--database", database])
+        let again = try await CLI.run(binary, ["migrate", "--database", database])
         #expect(again.output.contains("schema already at version"))
-        let add = try CLI.run(binary, ["company", "add", "--name", "Acme", "--username", "acme", "--password-stdin", "--database", database],
+        let add = try await CLI.run(binary, ["company", "add", "--name", "Acme", "--username", "acme", "--password-stdin", "--database", database],
                               input: "correct horse\n")
         #expect(add.status == 0, "\(add.error)")
         let payment = directory.appendingPathComponent("payment.json")
         try #"{"externalId": "cli-1", "customer": {"fullName": "Jasmine Desai"}, "amount": "120.00", "date": "2026-11-20", "applications": [{"invoice": {"refNumber": "1043"}, "amount": "120.00"}]}"#
             .write(to: payment, atomically: true, encoding: .utf8)
-        let queued = try CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
+        let queued = try await CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
         #expect(queued.status == 0, "\(queued.error)")
         #expect(queued.output.contains("Queued payment cli-1"))
-        let replay = try CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
+        let replay = try await CLI.run(binary, ["enqueue", "payment", payment.path, "--company", "acme", "--database", database])
         #expect(replay.output.contains("was already queued"))
-        let invalid = try CLI.run(binary, ["enqueue", "payment", "-", "--company", "acme", "--database", database],
+        let invalid = try await CLI.run(binary, ["enqueue", "payment", "-", "--company", "acme", "--database", database],
                                   input: #"{"externalId": "cli-2", "customer": {"fullName": "A"}, "amount": "abc", "date": "2026-11-20"}"#)
         #expect(invalid.status != 0)
         #expect(invalid.error.contains("amount"))
-        let list = try CLI.run(binary, ["failures", "list", "--database", database])
+        let list = try await CLI.run(binary, ["failures", "list", "--database", database])
         #expect(list.output.contains("No open failures"))
-        let report = try CLI.run(binary, ["failures", "report", "--database", database])
+        let report = try await CLI.run(binary, ["failures", "report", "--database", database])
         #expect(report.status == 0, "\(report.error)")
         #expect(report.output.contains("Acme (acme): 1 payments, 0 failed, rate 0.0%"), "\(report.output)")
 
-        let pull = try CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--incremental", "--database", database])
+        let pull = try await CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--incremental", "--database", database])
         #expect(pull.status == 0, "\(pull.error)")
         #expect(pull.output.contains("Queued a invoices pull") || pull.output.contains("Queued an invoices pull"))
-        let twice = try CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--database", database])
+        let twice = try await CLI.run(binary, ["enqueue", "pull", "invoices", "--company", "acme", "--database", database])
         #expect(twice.status != 0)
         #expect(twice.error.contains("already queued"))
-        let wrong = try CLI.run(binary, ["enqueue", "pull", "vendors", "--company", "acme", "--database", database])
+        let wrong = try await CLI.run(binary, ["enqueue", "pull", "vendors", "--company", "acme", "--database", database])
         #expect(wrong.error.contains("invoices") && wrong.error.contains("customers"))
-        let deposits = try CLI.run(binary, ["deposits", "acme", "--from", "2026-11-16", "--to", "2026-11-27", "--database", database])
+        let deposits = try await CLI.run(binary, ["deposits", "acme", "--from", "2026-11-16", "--to", "2026-11-27", "--database", database])
         #expect(deposits.status == 0, "\(deposits.error)")
         #expect(deposits.output.contains("Deposits expected 2026-11-16 to 2026-11-27: 0"))
-        let badDates = try CLI.run(binary, ["deposits", "acme", "--from", "2026-11-30", "--to", "2026-11-01", "--database", database])
+        let badDates = try await CLI.run(binary, ["deposits", "acme", "--from", "2026-11-30", "--to", "2026-11-01", "--database", database])
         #expect(badDates.status != 0)
     }
 
     @Test("admin users can be added, given a new password and removed")
-    func adminUsers() throws {
+    func adminUsers() async throws {
         let binary = try #require(CLI.binary)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-users-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("users.sqlite").path
-        let add = try CLI.run(binary, ["user", "add", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+        let add = try await CLI.run(binary, ["user", "add", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
                               input: "first-password-1\n")
         #expect(add.status == 0, "\(add.error)")
-        let change = try CLI.run(binary, ["user", "password", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+        let change = try await CLI.run(binary, ["user", "password", "--username", "ops", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
                                  input: "second-password-2\n")
         #expect(change.status == 0, "\(change.error)")
         #expect(change.output.contains("signed out"))
-        let unknown = try CLI.run(binary, ["user", "password", "--username", "nobody", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
+        let unknown = try await CLI.run(binary, ["user", "password", "--username", "nobody", "--password-stdin", "--bcrypt-cost", "10", "--database", database],
                                   input: "second-password-2\n")
         #expect(unknown.status != 0)
         #expect(unknown.error.contains("No admin user named"))
-        let remove = try CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
+        let remove = try await CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
         #expect(remove.status == 0, "\(remove.error)")
-        let again = try CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
+        let again = try await CLI.run(binary, ["user", "remove", "--username", "ops", "--database", database])
         #expect(again.status != 0)
     }
 }

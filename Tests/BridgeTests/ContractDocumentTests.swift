@@ -45,9 +45,7 @@ struct ContractDocumentTests {
             _ = try await bridge.addCompany()
             let port = try #require(bridge.client.port)
             let script = Repository.root.appendingPathComponent("Tests/zeep/check_endpoint.py").path
-            let check = try await blocking {
-                try CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, "http://127.0.0.1:\(port)/qbwc"])
-            }
+            let check = try await CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, "http://127.0.0.1:\(port)/qbwc"])
             let text = check.output + check.error
             #expect(check.status == 0, "zeep check failed (pip install zeep):\n\(text)")
             #expect(text.contains("authenticate: ['', 'nvu']"))

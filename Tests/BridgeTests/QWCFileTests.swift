@@ -87,13 +87,13 @@ struct QWCFileTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("cli.sqlite").path
-        let add = try CLI.run(binary, ["company", "add", "--name", "Acme Plumbing", "--username", "acme", "--password-stdin", "--database", database],
+        let add = try await CLI.run(binary, ["company", "add", "--name", "Acme Plumbing", "--username", "acme", "--password-stdin", "--database", database],
                               input: "correct horse\n")
         #expect(add.status == 0, "\(add.error)")
         let id = try #require(add.output.split(separator: "\n").last.map(String.init))
-        let cli = try CLI.run(binary, ["qwc", id, "--database", database, "--public-url", "https://qb.example.com"])
+        let cli = try await CLI.run(binary, ["qwc", id, "--database", database, "--public-url", "https://qb.example.com"])
         #expect(cli.status == 0, "\(cli.error)")
-        let token = try CLI.run(binary, ["token", "create", "--database", database])
+        let token = try await CLI.run(binary, ["token", "create", "--database", database])
         let tokenText = try #require(token.output.split(separator: "\n").last.map(String.init))
         #expect(tokenText.hasPrefix("qbb_"))
 
@@ -109,7 +109,7 @@ struct QWCFileTests {
                 #expect(String(buffer: response.body) == cli.output)
             }
         }
-        let refused = try CLI.run(binary, ["qwc", id, "--database", database, "--public-url", "http://qb.example.com"])
+        let refused = try await CLI.run(binary, ["qwc", id, "--database", database, "--public-url", "http://qb.example.com"])
         #expect(refused.status != 0)
         #expect(refused.error.contains("accepts http only for localhost"))
     }

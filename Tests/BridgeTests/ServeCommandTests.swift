@@ -20,17 +20,12 @@ struct ServeCommandTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { try await Task.sleep(for: .milliseconds(50)); continue }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                port = Int(text[range].split(separator: ":").last ?? "")
-            }
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(30))
+            process.terminate()
         }
+        defer { watchdog.cancel() }
+        let (port, text) = try await CLI.listeningPort(output)
         let found = try #require(port, "serve did not report its port: \(text)")
         #expect(text.contains("First start: created an admin API token"))
         #expect(text.contains("qbb_"))
@@ -39,18 +34,18 @@ struct ServeCommandTests {
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("ok"))
         process.terminate()
-        process.waitUntilExit()
+        try await CLI.waitForExit(process)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
     }
 
     @Test("qbbridge demo tells the story on a fresh directory, and --sync shows the automatic re-check")
-    func demo() throws {
+    func demo() async throws {
         let binary = try #require(CLI.binary)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try CLI.run(binary, ["demo", "--port", "0"], directory: directory)
+        let first = try await CLI.run(binary, ["demo", "--port", "0"], directory: directory)
         #expect(first.status == 0, "\(first.error)")
         #expect(first.output.contains("Posted 6 payments; 3 need attention"), "\(first.output)")
         for category in ["[already_applied]", "[amount_changed]", "[invoice_missing]"] {
@@ -58,7 +53,7 @@ struct ServeCommandTests {
         }
         #expect(first.output.contains("First step:"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("qbbridge.sqlite").path))
-        let second = try CLI.run(binary, ["demo", "--port", "0", "--sync"], directory: directory)
+        let second = try await CLI.run(binary, ["demo", "--port", "0", "--sync"], directory: directory)
         #expect(second.status == 0, "\(second.error)")
         #expect(second.output.contains("Posted 1 payment."), "\(second.output)")
         #expect(second.output.contains("resolved [amount_changed]"))

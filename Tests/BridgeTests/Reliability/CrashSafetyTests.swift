@@ -14,9 +14,9 @@ struct CrashSafetyTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("crash.sqlite").path
-        _ = try CLI.run(binary, ["company", "add", "--name", "Crash Co", "--username", "crash", "--password-stdin", "--database", database],
+        _ = try await CLI.run(binary, ["company", "add", "--name", "Crash Co", "--username", "crash", "--password-stdin", "--database", database],
                         input: "crash-password\n")
-        let token = try #require(try CLI.run(binary, ["token", "create", "--database", database]).output.split(separator: "\n").last.map(String.init))
+        let token = try #require(try await CLI.run(binary, ["token", "create", "--database", database]).output.split(separator: "\n").last.map(String.init))
         let server = ServerChild(binary: binary, database: database)
         defer { server.stop() }
         try await server.start()
@@ -67,7 +67,7 @@ enum CrashDrill {
                                              quickBooks: quickBooks, configuration: configuration)
             let session = Task { await connector.runSession() }
             try await Task.sleep(for: .milliseconds(Int.random(in: 20...320, using: &random)))
-            server.kill()
+            try await server.kill()
             report.kills += 1
             let killed = ContinuousClock.now
             _ = await session.value

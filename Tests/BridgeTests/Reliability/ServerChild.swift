@@ -23,26 +23,22 @@ final class ServerChild: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { try await Task.sleep(for: .milliseconds(20)); continue }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-               let port = Int(text[range].split(separator: ":").last ?? "") {
-                self.port = port
-                return
-            }
+        // A server that neither starts nor exits is stopped after 30 s, which ends the read below.
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(30))
+            process.terminate()
         }
-        throw ServerChildError.didNotStart(text)
+        defer { watchdog.cancel() }
+        let (port, printed) = try await CLI.listeningPort(output)
+        guard let port else { throw ServerChildError.didNotStart(printed) }
+        self.port = port
     }
 
     /// SIGKILL: no graceful shutdown, nothing flushed beyond what was committed.
-    func kill() {
+    func kill() async throws {
         guard let process, process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        try await CLI.waitForExit(process)
     }
 
     func stop() {

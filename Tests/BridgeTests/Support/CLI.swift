@@ -23,8 +23,17 @@ enum CLI {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }
 
+    /// Runs `binary` to the end and returns what it printed. The wait happens on a thread of its own (see
+    /// `blocking`), so a slow command does not hold one of the cooperative threads the servers under test use.
     static func run(_ binary: URL, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result {
+                    directory: URL? = nil) async throws -> Result {
+        try await blocking {
+            try runToEnd(binary, arguments, input: input, environment: environment, directory: directory)
+        }
+    }
+
+    private static func runToEnd(_ binary: URL, _ arguments: [String], input: String?, environment: [String: String],
+                                 directory: URL?) throws -> Result {
         let process = Process()
         process.executableURL = binary
         if let directory { process.currentDirectoryURL = directory }
@@ -46,6 +55,29 @@ enum CLI {
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Reads a starting `qbbridge serve`'s standard output until it says which port it listens on, on a thread
+    /// of its own (reading a pipe blocks). The port is nil when the output closed first: the server exited.
+    static func listeningPort(_ output: Pipe) async throws -> (port: Int?, printed: String) {
+        let handle = output.fileHandleForReading
+        return try await blocking {
+            var text = ""
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { return (nil, text) }
+                text += String(decoding: chunk, as: UTF8.self)
+                if let range = text.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+                   let port = Int(text[range].split(separator: ":").last ?? "") {
+                    return (port, text)
+                }
+            }
+        }
+    }
+
+    /// Waits, on a thread of its own, for a child process that was told to stop.
+    static func waitForExit(_ process: Process) async throws {
+        try await blocking { process.waitUntilExit() }
     }
 }
 
