@@ -92,7 +92,7 @@ struct LoadBenchmark: AsyncParsableCommand {
 
         print(steady ? "running \(companies) Web Connectors in steady state for \(seconds) s…" : "running \(companies) Web Connectors at once…")
         let latencies = LatencyRecorder()
-        let sampler = MemorySampler(pids: servers.map(\.pid))
+        let sampler = ServerSampler(pids: servers.map(\.pid))
         let sampling = Task { await sampler.run() }
         let gauge = SessionGauge()
         let gaugeSampling = Task { await gauge.sample() }
@@ -216,7 +216,7 @@ struct ConnectorResult: Sendable {
 /// Samples each server's resident memory and CPU time every 100 ms: the highest memory, and per tenth of the
 /// run the highest memory and the share of the cores the server used, which show whether memory levels off under
 /// load or keeps climbing, and whether the server's work per session grows as its database does.
-actor MemorySampler {
+actor ServerSampler {
     private struct Sample {
         var at: ContinuousClock.Instant
         var residentMiB: Double

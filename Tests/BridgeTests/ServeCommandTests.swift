@@ -20,12 +20,7 @@ struct ServeCommandTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(30))
-            process.terminate()
-        }
-        defer { watchdog.cancel() }
-        let (port, text) = try await CLI.listeningPort(output)
+        let (port, text) = try await CLI.listeningPort(of: process, output: output)
         let found = try #require(port, "serve did not report its port: \(text)")
         #expect(text.contains("First start: created an admin API token"))
         #expect(text.contains("qbb_"))

@@ -23,13 +23,7 @@ final class ServerChild: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
-        // A server that neither starts nor exits is stopped after 30 s, which ends the read below.
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(30))
-            process.terminate()
-        }
-        defer { watchdog.cancel() }
-        let (port, printed) = try await CLI.listeningPort(output)
+        let (port, printed) = try await CLI.listeningPort(of: process, output: output)
         guard let port else { throw ServerChildError.didNotStart(printed) }
         self.port = port
     }

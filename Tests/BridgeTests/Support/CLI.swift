@@ -58,8 +58,14 @@ enum CLI {
     }
 
     /// Reads a starting `qbbridge serve`'s standard output until it says which port it listens on, on a thread
-    /// of its own (reading a pipe blocks). The port is nil when the output closed first: the server exited.
-    static func listeningPort(_ output: Pipe) async throws -> (port: Int?, printed: String) {
+    /// of its own (reading a pipe blocks). The port is nil when the output closed first: the server exited, or
+    /// had not said its port within `seconds` and was stopped.
+    static func listeningPort(of process: Process, output: Pipe, within seconds: Int = 30) async throws -> (port: Int?, printed: String) {
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(seconds))
+            process.terminate()
+        }
+        defer { watchdog.cancel() }
         let handle = output.fileHandleForReading
         return try await blocking {
             var text = ""
