@@ -83,6 +83,17 @@ class Walkthrough:
         self.driver.save_screenshot(path)
         print(f"  screenshot {path}")
 
+    def type_into(self, field, text):
+        """Types as a person does: a click on the field, whatever it holds selected, then the keys.
+
+        ChromeDriver's send_keys on a field just after a screenshot (which resizes the window) failed in 3 walks
+        of about 30 with "Node with given id does not belong to the document", the page unchanged: twice on the
+        dismiss reason, once on the sign-in form, once of them in CI. Clicks and keys go through the input
+        pipeline rather than the field's DOM node, and have not failed."""
+        (ActionChains(self.driver).click(field)
+         .key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL)
+         .send_keys(text).perform())
+
     def follow(self, element):
         """Clicks a link or submit button and waits until the next page has replaced this one."""
         page = self.driver.find_element(By.TAG_NAME, "html")
@@ -136,11 +147,7 @@ class Walkthrough:
                     "an empty reason is not flagged as missing")
         self.expect(self.driver.find_element(By.TAG_NAME, "h1").text == title, "an empty reason was submitted")
         self.shot("failure-dismiss-confirm")
-        # Typed as a person does, a click and then keys. With send_keys on the field (which the refused submit left
-        # focused, its validation message shown) this step failed in 2 walks of 14 with ChromeDriver's "Node with
-        # given id does not belong to the document", the page unchanged; this way it passed 10 of 10. Should it
-        # fail again, the walk's failing line is printed (below, in main).
-        ActionChains(self.driver).click(reason).send_keys("Customer paid by bank transfer; credited by hand in QuickBooks.").perform()
+        self.type_into(reason, "Customer paid by bank transfer; credited by hand in QuickBooks.")
         self.follow(dismiss.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         self.expect_text("Syncing dismissed", "Reason recorded: Customer paid by bank transfer")
         self.expect(self.driver.find_element(By.CSS_SELECTOR, ".meta .badge").text == "dismissed", "the failure is not shown dismissed")
@@ -197,7 +204,7 @@ class Walkthrough:
         self.shot("failure-phone", width=390)
         self.driver.set_window_size(1280, 900)
         self.open("/failures")
-        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        ActionChains(self.driver).send_keys(Keys.TAB).perform()  # from the top of the page, as a keyboard user
         active = self.driver.switch_to.active_element
         self.expect(active.text == "Skip to content", f"the first Tab does not reach the skip link (got {active.text!r})")
         outline = self.driver.execute_script("return getComputedStyle(arguments[0]).outlineStyle", active)
@@ -212,10 +219,8 @@ class Walkthrough:
         self.shot("signed-out")
 
     def fill_login(self, password):
-        username = self.driver.find_element(By.ID, "username")
-        username.clear()
-        username.send_keys(self.username)
-        self.driver.find_element(By.ID, "password").send_keys(password)
+        self.type_into(self.driver.find_element(By.ID, "username"), self.username)
+        self.type_into(self.driver.find_element(By.ID, "password"), password)
         self.follow(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
     def wait_for_failures(self):
@@ -280,7 +285,8 @@ def main():
         print(f"FAILED: {error or type(error).__name__}", file=sys.stderr)
         return 1
     except Exception as error:  # Any other breakage (element missing, browser crash) is a failure too.
-        traceback.print_exc(limit=-2)  # the walk's own line that failed, before the browser's message
+        walk_frames = [frame for frame in traceback.extract_tb(error.__traceback__) if os.path.abspath(frame.filename) == os.path.abspath(__file__)]
+        print("".join(traceback.format_list(walk_frames[-2:])), end="", file=sys.stderr)  # the walk's failing line
         print(f"FAILED: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     finally:
