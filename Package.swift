@@ -20,7 +20,7 @@ let strictSettings: [SwiftSetting] = [
 /// binary to lay out, no relocations of their own), with lld placing the functions listed in
 /// `hot-functions.order` (recorded from a server under load: `Tests/hot-functions/run.sh`) first, in the
 /// order they are first called, and relative relocations packed where the C library can read them.
-/// 42.8 → 28.7 MiB at start, 49.7 → 36.1 MiB idle after 500 Web Connectors' first sessions.
+/// 42.8 → 28.6 MiB at start, 49.7 → 36.0 MiB idle after 500 Web Connectors' first sessions.
 let releaseServerLinking: [LinkerSetting] = [
     .unsafeFlags([
         "-use-ld=lld",

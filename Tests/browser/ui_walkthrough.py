@@ -86,10 +86,10 @@ class Walkthrough:
     def type_into(self, field, text):
         """Types as a person does: a click on the field, whatever it holds selected, then the keys.
 
-        ChromeDriver's send_keys on a field just after a screenshot (which resizes the window) failed in 3 walks
-        of about 30 with "Node with given id does not belong to the document", the page unchanged: twice on the
-        dismiss reason, once on the sign-in form, once of them in CI. Clicks and keys go through the input
-        pipeline rather than the field's DOM node, and have not failed."""
+        ChromeDriver's send_keys on a field just after a screenshot (which resizes the window) failed with "Node
+        with given id does not belong to the document", the page unchanged: on the dismiss reason in 2 of 14 walks
+        here and once in CI, on the sign-in form once in CI. Clicks and keys go through the input pipeline rather
+        than the field's DOM node, and have not failed."""
         (ActionChains(self.driver).click(field)
          .key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL)
          .send_keys(text).perform())
