@@ -235,24 +235,17 @@ actor ServerSampler {
 
     /// Per server, the highest sample in each of `parts` equal stretches of the run (fewer if the run was short).
     func peaksByPart(_ parts: Int = 10) -> [[Double]] {
-        samples.map { series in Self.stretches(of: series, parts: parts, overlapping: false).map { $0.map(\.residentMiB).max() ?? 0 } }
+        samples.map { series in series.stretches(parts).map { $0.map(\.residentMiB).max() ?? 0 } }
     }
 
     /// Per server, the share of `cores` it used in each of `parts` equal stretches of the run, in percent.
     func cpuPercentByPart(cores: Int, _ parts: Int = 10) -> [[Double]] {
         samples.map { series in
-            Self.stretches(of: series, parts: parts, overlapping: true).compactMap { stretch in
+            series.stretches(parts, overlapping: true).compactMap { stretch in
                 guard let first = stretch.first, let last = stretch.last, last.at > first.at else { return nil }
                 return (last.cpuSeconds - first.cpuSeconds) / (last.at - first.at).seconds / Double(cores) * 100
             }
         }
-    }
-
-    /// `parts` consecutive stretches of samples; `overlapping` starts each with the previous one's last sample,
-    /// so that a difference over each stretch loses no interval between two samples.
-    private static func stretches(of series: [Sample], parts: Int, overlapping: Bool) -> [ArraySlice<Sample>] {
-        let length = max(1, (series.count + parts - 1) / parts)
-        return stride(from: 0, to: series.count, by: length).map { series[(overlapping ? max(0, $0 - 1) : $0)..<min($0 + length, series.count)] }
     }
 
     func run() async {

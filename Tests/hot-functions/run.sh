@@ -18,7 +18,8 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cc -O2 -Wall -Wextra -shared -fPIC -o "$work/fncov.so" Tests/hot-functions/fncov.c -lpthread
+compiler=$(command -v cc || command -v clang) || { echo "no C compiler (cc or the Swift toolchain's clang) on PATH" >&2; exit 1; }
+"$compiler" -O2 -Wall -Wextra -shared -fPIC -o "$work/fncov.so" Tests/hot-functions/fncov.c -lpthread
 cp "$bin/qbbridge" "$work/qbbridge-traced"
 cp "$bin/qbbridge-bench" "$work/"
 # The benchmark starts the `qbbridge` next to it; only its `serve` is traced.

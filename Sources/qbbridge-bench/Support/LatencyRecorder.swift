@@ -22,9 +22,7 @@ final class LatencyRecorder: Sendable {
     /// The percentile `p` of each of `parts` consecutive stretches of the calls, in the order they finished: in a
     /// steady run, how the tail moves from the start of the run to its end.
     func percentileByPart(_ p: Double, parts: Int = 10) -> [Double] {
-        let all = samples.withLock { $0 }
-        let length = max(1, (all.count + parts - 1) / parts)
-        return stride(from: 0, to: all.count, by: length).map { Self.percentile(p, of: Array(all[$0..<min($0 + length, all.count)])) }
+        samples.withLock { $0 }.stretches(parts).map { Self.percentile(p, of: Array($0)) }
     }
 
     /// p50 and p99 of each Web Connector method, slowest p99 first: where the tail comes from.
