@@ -1,3 +1,4 @@
+import API
 import Bridge
 import Foundation
 public import Hummingbird
@@ -29,7 +30,7 @@ public enum BridgeServer {
             server = .leanHTTP1(configuration: http1)
         }
         return Application(
-            router: router,
+            responder: HeadResponder(base: router.buildResponder()),
             server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "QBBridge"),
             services: [
@@ -47,7 +48,6 @@ public enum BridgeServer {
         _ = Observability.registry
         let passwords = PasswordHasher(cost: configuration.bridge.bcryptCost)
         let sessions = WebConnectorSessions(store: store, configuration: configuration.bridge, passwords: passwords, logger: logger)
-        let companies = CompanyService(store: store, configuration: configuration.bridge, passwords: passwords)
 
         let router = Router(context: BridgeRequestContext.self)
         router.add(middleware: RequestLoggingMiddleware())
@@ -58,20 +58,43 @@ public enum BridgeServer {
         UIRoutes(store: store, configuration: configuration).register(on: router)
 
         let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
-        api.get("/openapi.json") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.served)))
+        for format in ContractFormat.allCases {
+            api.get("/openapi.\(format.rawValue)") { _, _ -> Response in
+                Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: format.text)))
+            }
         }
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(store: store))
-        CompanyRoutes(store: store, companies: companies).register(on: authenticated)
-        PaymentRoutes(store: store, payments: PaymentService(store: store)).register(on: authenticated)
-        DataRoutes(store: store).register(on: authenticated)
-        FailureRoutes(store: store, failures: FailureService(store: store), health: HealthService(store: store)).register(on: authenticated)
+        do {
+            try JSONAPI.register(on: authenticated, store: store, configuration: configuration.bridge, passwords: passwords,
+                                 maximumBodyBytes: configuration.maximumJSONBodyBytes)
+        } catch {
+            preconditionFailure("the JSON API's routes could not be registered: \(error)")
+        }
         // Last: it sees every route registered above and wraps only the not-found responder.
         router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
         return router
     }
 
     /// The OpenAPI document served at `/api/v1/openapi.json`.
-    public static var openAPIDocument: String { OpenAPIDocument.served }
+    public static var openAPIDocument: String { JSONAPI.openAPIJSON }
+}
+
+/// The two forms the contract is served in: the file as written, and the same document as JSON.
+enum ContractFormat: String, CaseIterable {
+    case json
+    case yaml
+
+    var contentType: String {
+        switch self {
+        case .json: "application/json; charset=utf-8"
+        case .yaml: "application/yaml; charset=utf-8"
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .json: JSONAPI.openAPIJSON
+        case .yaml: JSONAPI.openAPIYAML
+        }
+    }
 }

@@ -1,3 +1,4 @@
+@testable import API
 import Foundation
 import Server
 import Store
@@ -23,6 +24,37 @@ struct ContractDocumentTests {
                 #expect(operations?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(route.path) is missing from the OpenAPI document")
             }
         }
+    }
+
+    @Test("the contract is served as written (YAML) and as the same document in JSON; HEAD answers wherever GET does")
+    func servedForms() async throws {
+        try await withRunningBridge { bridge async throws in
+            let yaml = try await bridge.client.execute(uri: "/api/v1/openapi.yaml", method: .get)
+            #expect(yaml.status == .ok)
+            #expect(String(buffer: yaml.body) == (try Repository.text("Sources/API/openapi.yaml")))
+            let json = try await bridge.client.execute(uri: "/api/v1/openapi.json", method: .get)
+            #expect(json.headers[.contentType]?.hasPrefix("application/json") == true)
+            let parsed = try #require(JSONValue.parse(json.body.readableBytesView))
+            #expect(parsed == (try OpenAPIContract(yaml: String(buffer: yaml.body))).document)
+            #expect(parsed["openapi"]?.string == "3.1.0")
+            for path in ["/", "/healthz", "/api/v1/openapi.json", "/login"] {
+                let get = try await bridge.client.execute(uri: path, method: .get)
+                let head = try await bridge.client.execute(uri: path, method: .head)
+                #expect(head.status == get.status, "HEAD \(path)")
+                #expect(head.body.readableBytes == 0, "HEAD \(path) sent a body")
+            }
+        }
+    }
+
+    @Test("the request check names every problem of a body at once, by field path")
+    func requestCheck() throws {
+        let validator = SchemaValidator()
+        let schema = try #require(OpenAPIContract.shared.requestSchema(operationID: "createPayment"))
+        let body = try #require(JSONValue.parse(Array(#"{"customer": {"listId": "1", "fullName": "A"}, "amount": "1.001", "date": "2026-02-30", "applications": [{"invoice": {}, "amount": 5}]}"#.utf8)))
+        let problems = validator.problems(body, against: schema)
+        #expect(Set(problems.keys) == ["externalId", "customer", "amount", "date", "applications[0].invoice", "applications[0].amount"], "\(problems)")
+        #expect(problems["externalId"] == "is required")
+        #expect(problems["applications[0].amount"] == "must be a string")
     }
 
     @Test("the WSDL in xsd/ is the one the server serves, and it lists every operation")

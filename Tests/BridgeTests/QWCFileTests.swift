@@ -104,7 +104,7 @@ struct QWCFileTests {
             configuration.bridge.publicURL = "https://qb.example.com"
             let app = try ServerFactory.make(configuration, store)
             try await app.test(.live) { client in
-                let response = try await client.execute(uri: "/api/v1/companies/\(id)/qwc", method: .get, headers: [.authorization: "Bearer \(tokenText)"])
+                let response = try await client.checkedAPI(.get, "/companies/\(id)/qwc", headers: [.authorization: "Bearer \(tokenText)"], body: nil)
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == cli.output)
             }

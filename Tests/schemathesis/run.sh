@@ -41,6 +41,16 @@ for _ in $(seq 1 200); do
   sleep 0.1
 done
 
+# The served document must be valid OpenAPI 3.1 (openapi-spec-validator, pinned in .ci/run).
+echo "== openapi-spec-validator on $base/api/v1/openapi.json"
+curl -fsS "$base/api/v1/openapi.json" -o "$work/openapi.json"
+if command -v openapi-spec-validator >/dev/null; then
+  openapi-spec-validator "$work/openapi.json"
+else
+  echo "openapi-spec-validator is not installed: python3 -m pip install 'openapi-spec-validator==0.9.0'" >&2
+  exit 2
+fi
+
 echo "== schemathesis against $base (max $examples examples per operation)"
 status=0
 # From the temporary directory, so that schemathesis' example cache (.schemathesis/) stays out of the tree.

@@ -23,6 +23,20 @@ public struct PaymentInput: Decodable, Sendable {
     /// Applications.
     public var applications: [Application]?
 
+    /// Creates the input (the JSON API builds it from the contract's typed body).
+    public init(externalId: String?, customer: Customer?, amount: String?, date: String?, paymentMethod: String? = nil, refNumber: String? = nil,
+                memo: String? = nil, depositToAccount: String? = nil, applications: [Application]? = nil) {
+        self.externalId = externalId
+        self.customer = customer
+        self.amount = amount
+        self.date = date
+        self.paymentMethod = paymentMethod
+        self.refNumber = refNumber
+        self.memo = memo
+        self.depositToAccount = depositToAccount
+        self.applications = applications
+    }
+
     /// `{"listId"|"fullName"}`.
     public struct Customer: Decodable, Sendable {
         /// ListID.
@@ -31,6 +45,12 @@ public struct PaymentInput: Decodable, Sendable {
         public var fullName: String?
         /// Your own customer id, mapped beforehand with `POST /companies/{id}/customer-mappings`.
         public var externalId: String?
+
+        public init(listId: String? = nil, fullName: String? = nil, externalId: String? = nil) {
+            self.listId = listId
+            self.fullName = fullName
+            self.externalId = externalId
+        }
     }
 
     /// `{"invoice": {"txnId"|"refNumber"}, "amount"}`.
@@ -39,6 +59,11 @@ public struct PaymentInput: Decodable, Sendable {
         public var invoice: Invoice?
         /// Amount.
         public var amount: String?
+
+        public init(invoice: Invoice?, amount: String?) {
+            self.invoice = invoice
+            self.amount = amount
+        }
     }
 
     /// `{"txnId"|"refNumber"}`.
@@ -47,6 +72,11 @@ public struct PaymentInput: Decodable, Sendable {
         public var txnId: String?
         /// RefNumber.
         public var refNumber: String?
+
+        public init(txnId: String? = nil, refNumber: String? = nil) {
+            self.txnId = txnId
+            self.refNumber = refNumber
+        }
     }
 
     /// Memo room left for the bridge's marker tag (`QBB:` + 8 characters and a space).

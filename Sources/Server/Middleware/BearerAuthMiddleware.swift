@@ -1,3 +1,4 @@
+import API
 import Hummingbird
 import Store
 
@@ -16,7 +17,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.actor = "api:" + label
-        return try await next(request, context)
+        return try await APICaller.$actor.withValue("api:" + label) { try await next(request, context) }
     }
 }
 

@@ -9,9 +9,9 @@ struct HealthRoutes {
         router.get("/healthz") { _, _ -> Response in
             do {
                 _ = try await store.tokens.count()
-                return try JSONResponse.make(["status": "ok"])
+                return Self.status("ok", .ok)
             } catch {
-                return try JSONResponse.make(["status": "database unavailable"], status: .serviceUnavailable)
+                return Self.status("database unavailable", .serviceUnavailable)
             }
         }
         router.get("/metrics") { _, _ -> Response in
@@ -31,5 +31,11 @@ struct HealthRoutes {
             """
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
         }
+    }
+
+    /// `{"status": …}`.
+    private static func status(_ text: String, _ status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"\#(text)"}"#)))
     }
 }

@@ -218,7 +218,7 @@ struct PullEndToEndTests {
             // Sent as application/xml, with no requestID of its own: QBBridge assigns one.
             var headers: HTTPFields = [.authorization: "Bearer \(bridge.token)", .contentType: "application/xml"]
             headers[.accept] = "application/json"
-            let plain = try await bridge.client.execute(uri: "/api/v1/companies/\(lab.company.id)/requests", method: .post, headers: headers,
+            let plain = try await bridge.client.checkedAPI(.post, "/companies/\(lab.company.id)/requests", headers: headers,
                                                         body: ByteBuffer(string: "<InvoiceQueryRq><MaxReturned>1</MaxReturned></InvoiceQueryRq>"))
             #expect(plain.status == .accepted, "\(String(buffer: plain.body))")
             #expect((try Self.json(plain)["requestId"] as? String)?.hasPrefix("qbb-") == true)

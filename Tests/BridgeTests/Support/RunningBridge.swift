@@ -29,10 +29,12 @@ struct RunningBridge: Sendable {
     }
 
     /// An authenticated JSON API request.
-    func api(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil) async throws -> TestResponse {
+    /// Its answer is checked against the contract (`ContractCheck`).
+    func api(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
+             sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
         var headers: HTTPFields = [.authorization: "Bearer \(token ?? self.token)"]
         if json != nil { headers[.contentType] = "application/json" }
-        return try await client.execute(uri: "/api/v1" + path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        return try await client.checkedAPI(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) }, sourceLocation: sourceLocation)
     }
 
     /// Creates a company through the service the API uses.

@@ -1,10 +1,11 @@
 import Bridge
 import Foundation
 public import Hummingbird
+import OpenAPIRuntime
 import Store
 
 /// The one error type of the JSON API: it renders `{"error": {"code", "message", "fields"?}}` with the
-/// right status (design.md §6). Mapping from module errors lives here and nowhere else.
+/// right status, as the contract's `Error` schema describes. Mapping from module errors lives here and nowhere else.
 public struct APIError: HTTPResponseError, Sendable {
     /// HTTP status.
     public let status: HTTPResponse.Status
@@ -28,6 +29,14 @@ public struct APIError: HTTPResponseError, Sendable {
         switch error {
         case let error as APIError:
             return error
+        case let error as ServerError:
+            // The generated code wraps what a handler throws; unwrap it. An error that came before the
+            // handler ran (no operation input) is a request that does not fit the contract.
+            if error.operationInput == nil, !(error.underlyingError is APIError), !(error.underlyingError is ServerError) {
+                return APIError(.badRequest, code: error.causeDescription.lowercased().contains("query") ? "invalid_query" : "bad_request",
+                                message: "The request does not fit the API contract (GET /api/v1/openapi.json): \(Self.describe(error.underlyingError, cause: error.causeDescription))")
+            }
+            return from(error.underlyingError)
         case let error as BridgeError:
             switch error {
             case .invalidInput(let fields):
@@ -53,6 +62,21 @@ public struct APIError: HTTPResponseError, Sendable {
         default:
             return APIError(.internalServerError, code: "internal_error", message: "QBBridge hit an unexpected error; it has been logged.")
         }
+    }
+
+    /// A body in a content type the operation does not take.
+    static let unsupportedBody = APIError(.unsupportedMediaType, code: "unsupported_media_type",
+                                          message: "Send the body as application/json (or, for a raw request, application/xml).")
+
+    /// 413 for a body over the limit.
+    public static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "body_too_large", message: "The request body is larger than \(limit / 1024) KiB.")
+    }
+
+    private static func describe(_ error: any Error, cause: String) -> String {
+        if let decoding = error as? DecodingError { return describe(decoding) }
+        let text = "\(error)"
+        return text.isEmpty || text.count > 300 ? cause : text
     }
 
     private static func describe(_ error: DecodingError) -> String {
