@@ -52,7 +52,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: "null"
         case .bool: "boolean"
-        case .number(let value): value.rounded() == value && abs(value) < 9.0e15 ? "integer" : "number"
+        case .number(let value): value.rounded() == value && abs(value) <= 9_007_199_254_740_992 ? "integer" : "number"
         case .string: "string"
         case .array: "array"
         case .object: "object"
@@ -240,7 +240,7 @@ extension JSONValue {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value):
-            if value.rounded() == value, abs(value) < 9.0e15 { out += String(Int64(value)) } else { out += String(value) }
+            if value.rounded() == value, abs(value) <= 9_007_199_254_740_992 { out += String(Int64(value)) } else { out += String(value) }
         case .string(let text): Self.writeString(text, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }

@@ -107,6 +107,17 @@ package struct OpenAPIContract: Sendable {
         return nil
     }
 
+    /// The schemas of an operation's query parameters, by name (the path item's and the operation's own).
+    package func queryParameters(operationID: String) -> [String: JSONValue]? {
+        guard let found = operation(id: operationID) else { return nil }
+        let shared = document["paths"]?[found.path]?["parameters"]?.array ?? []
+        var schemas: [String: JSONValue] = [:]
+        for parameter in (shared + (found.operation["parameters"]?.array ?? [])).map(resolve) where parameter["in"]?.string == "query" {
+            if let name = parameter["name"]?.string, let schema = parameter["schema"] { schemas[name] = schema }
+        }
+        return schemas
+    }
+
     /// The JSON schema of an operation's request body, when it takes JSON.
     package func requestSchema(operationID: String) -> JSONValue? {
         guard let operation = operation(id: operationID)?.operation,

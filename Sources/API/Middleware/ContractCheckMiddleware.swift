@@ -24,6 +24,7 @@ struct ContractCheckMiddleware: ServerMiddleware {
         operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
+        try checkQuery(of: request, operationID: operationID)
         guard let schema = contract.requestSchema(operationID: operationID), let body else {
             return try await next(request, body, metadata)
         }
@@ -54,5 +55,37 @@ struct ContractCheckMiddleware: ServerMiddleware {
                            fields: fields)
         }
         return try await next(request, HTTPBody(bytes), metadata)
+    }
+
+    /// Query parameters are checked against their schemas the same way (the generated code checks only
+    /// their types): a `limit` of 5000 or an unknown `status` is a 400 that names the parameter.
+    private func checkQuery(of request: HTTPRequest, operationID: String) throws {
+        guard let path = request.path, let start = path.firstIndex(of: "?"),
+              let parameters = contract.queryParameters(operationID: operationID), !parameters.isEmpty else { return }
+        var fields: [String: String] = [:]
+        for item in path[path.index(after: start)...].split(separator: "&") {
+            let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            // `+` is a space in a query string, as forms send it.
+            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
+            let name = decode(pair[0])
+            guard let schema = parameters[name].map(contract.resolve) else { continue }
+            let text = pair.count > 1 ? decode(pair[1]) : ""
+            let value: JSONValue
+            switch schema["type"]?.string {
+            case "integer", "number":
+                guard let number = Double(text), number.isFinite else { fields[name] = "must be a number"; continue }
+                value = .number(number)
+            case "boolean":
+                guard let flag = Bool(text.lowercased()) else { fields[name] = "must be true or false"; continue }
+                value = .bool(flag)
+            default:
+                value = .string(text)
+            }
+            if let problem = validator.problems(value, against: schema)[""] { fields[name] = problem }
+        }
+        guard fields.isEmpty else {
+            throw APIError(.badRequest, code: "invalid_query",
+                           message: fields.keys.sorted().map { "\($0) \(fields[$0] ?? "")" }.joined(separator: "; ") + ".", fields: fields)
+        }
     }
 }
