@@ -4,7 +4,7 @@ public import Hummingbird
 import Store
 
 /// The one error type of the JSON API: it renders `{"error": {"code", "message", "fields"?}}` with the
-/// right status (design.md §6). Mapping from module errors lives here and nowhere else.
+/// right status (docs/architecture.md, "The JSON API and the web UI"). Mapping from module errors lives here and nowhere else.
 public struct APIError: HTTPResponseError, Sendable {
     /// HTTP status.
     public let status: HTTPResponse.Status
