@@ -4,7 +4,7 @@ public struct BridgeConfiguration: Sendable {
     public var publicURL: String
     /// What serverVersion answers.
     public var serverVersion: String
-    /// Web Connector versions below this are refused with `O:<version>` (qbwc-protocol.md §2.2).
+    /// Web Connector versions below this are refused with `O:<version>` (docs/web-connector-protocol.md, "Methods").
     public var minimumClientVersion: String?
     /// Versions below this proceed with a `W:` warning.
     public var recommendedClientVersion: String?

@@ -2,7 +2,7 @@ import Foundation
 public import Bridge
 public import Store
 
-/// Everything `serve` decides, in one `Sendable` value passed down through inits (style.md, "Configuration").
+/// Everything `serve` decides, in one `Sendable` value passed down through inits (docs/style.md, "Configuration and lifecycle").
 public struct ServerConfiguration: Sendable {
     /// Address to bind.
     public var host: String

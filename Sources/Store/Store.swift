@@ -1,6 +1,6 @@
 import Logging
 
-/// The durable store: one implementation over SQLKit for SQLite and PostgreSQL (design.md §5).
+/// The durable store: one implementation over SQLKit for SQLite and PostgreSQL (docs/architecture.md, "Storage").
 /// Repositories are small value types sharing the database.
 public struct Store: Sendable {
     /// The database connection.

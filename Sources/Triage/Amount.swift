@@ -2,7 +2,7 @@ import Foundation
 
 /// An amount of money in whole cents, local to Triage.
 ///
-/// Triage cannot import QBXML's `Money`, and money must never be a binary float (design §6),
+/// Triage cannot import QBXML's `Money`, and money must never be a binary float (docs/style.md, "Files and types"),
 /// so evidence and texts use this: `"1500.00"` in JSON, `"$1,500.00"` in sentences for a
 /// bookkeeper. QuickBooks amounts (AMTTYPE) carry at most two decimals.
 public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {

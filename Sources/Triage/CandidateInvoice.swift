@@ -1,7 +1,7 @@
 /// An invoice that looks like the re-creation of a missing one (same customer, number or amount).
 ///
 /// Shown next to an `invoice_missing` failure so a bookkeeper can confirm it; the payment is never
-/// moved to it silently (design §4).
+/// moved to it silently (docs/architecture.md, "Payment posting").
 public struct CandidateInvoice: Sendable, Codable, Equatable {
     /// Its TxnID.
     public var txnID: String

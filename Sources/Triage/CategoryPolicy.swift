@@ -14,8 +14,8 @@ struct CategoryPolicy: Sendable, Equatable {
     /// - `invalid_request` has no `retry`: the same request fails the same way. The fix is a
     ///   corrected request (new job) from the sending app or a bridge fix; the old job is dismissed.
     /// - `already_applied` and `invoice_missing` never re-check by themselves: moving or re-posting
-    ///   money is a bookkeeper's decision (design §4, "never move the payment silently").
-    /// - `amount_changed` re-checks every sync and posts once the balance fits (design §4).
+    ///   money is a bookkeeper's decision (docs/architecture.md, "Payment posting").
+    /// - `amount_changed` re-checks every sync and posts once the balance fits (docs/failure-catalogue.md, "Automatic re-checks").
     /// - Connection categories keep `retry` here for the jobs of a batch QuickBooks turned away
     ///   (receiveResponseXML); a connection failure with no job drops it.
     static func `for`(_ category: FailureCategory) -> CategoryPolicy {

@@ -53,7 +53,7 @@ extension Classifier {
         let isAdd = kind.hasSuffix("Add")
         if (kind.hasPrefix("Invoice") && !isAdd) || (input.isPayment && input.applications.isEmpty) {
             // InvoiceMod/Query/Del name the invoice itself; for payments a missing invoice is the
-            // usual cause ("most commonly occurs for payments", qbxml-errors.md §5 c).
+            // usual cause (docs/failure-catalogue.md, "Status codes", 3120).
             return missingInvoiceDraft(context, application: nil, txnID: id)
         }
         if kind.hasPrefix("Customer") || (isAdd && !input.isPayment && input.customer == nil && isTransaction(kind)) {

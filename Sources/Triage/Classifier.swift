@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Turns what QuickBooks and the Web Connector report into failure records (design §2.4, §4).
+/// Turns what QuickBooks and the Web Connector report into failure records (docs/failure-catalogue.md).
 ///
 /// Pure functions over plain values: no I/O, no clock, no state. The tables they read are
 /// `StatusCodeTable`, `HResultTable`, `ConnectionMessagePatterns`, `LockPatterns` and
@@ -43,7 +43,7 @@ public enum Classifier {
     }
 
     /// Decides whether a payment may be posted to one invoice, from the check query's result
-    /// (design §4): missing → `invoice_missing`, paid → `already_applied`, balance too low →
+    /// (docs/failure-catalogue.md, "The invoice check"): missing → `invoice_missing`, paid → `already_applied`, balance too low →
     /// `amount_changed`, another customer or A/R account → `customer_missing` /
     /// `reference_missing`, otherwise post.
     public static func preflight(_ evidence: PreflightEvidence) -> PreflightDecision {
@@ -54,7 +54,7 @@ public enum Classifier {
     }
 
     /// The invoice TxnIDs the bridge should query (InvoiceQuery by TxnID with linked transactions)
-    /// before a final classification, per qbxml-errors.md §5: a 3120 or an over-payment 3210 on a
+    /// before a final classification, per docs/failure-catalogue.md, "The invoice check": a 3120 or an over-payment 3210 on a
     /// payment without check evidence. Empty when no follow-up is needed.
     public static func followUpInvoiceTxnIDs(for input: RequestFailureInput) -> [String] {
         guard input.isPayment, input.preflight == nil else { return [] }
@@ -73,7 +73,7 @@ public enum Classifier {
     }
 
     /// True when a check query's status means "the invoice is not there": 1 (no match),
-    /// 500 (element not found) or 3120 (object not found), qbxml-errors.md §4.
+    /// 500 (element not found) or 3120 (object not found), docs/failure-catalogue.md, "Status codes".
     public static func meansNotFound(statusCode: Int) -> Bool {
         [1, 500, 3120].contains(statusCode)
     }

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A failure to reach QuickBooks or to run a session at all, from one of the Web Connector channels
-/// (qbxml-errors.md §1 channels 2–4) or from the bridge's own schedule watch.
+/// (docs/failure-catalogue.md, "Where failures come from") or from the bridge's own schedule watch.
 public struct ConnectionFailureInput: Sendable, Equatable {
     /// Which channel reported it.
     public enum Source: String, Sendable, Codable, CaseIterable {

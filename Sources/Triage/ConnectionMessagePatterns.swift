@@ -6,11 +6,11 @@ struct ConnectionMessagePattern: Sendable, Equatable {
     var category: FailureCategory
     /// True when the wording wins even over a known HRESULT: no HRESULT exists for
     /// "all licenses in use", which QuickBooks is expected to report under 0x80040414 or
-    /// 0x80040408 (qbxml-errors.md §7, last paragraph).
+    /// 0x80040408 (docs/failure-catalogue.md, "Message fallbacks").
     var overridesHResult: Bool = false
 }
 
-/// The fallback wordings for connection failures, checked in order (qbxml-errors.md §7–§8).
+/// The fallback wordings for connection failures, checked in order (docs/failure-catalogue.md, "Message fallbacks").
 enum ConnectionMessagePatterns {
     /// The patterns; the first match wins.
     static let patterns: [ConnectionMessagePattern] = [

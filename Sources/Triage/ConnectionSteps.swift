@@ -1,4 +1,4 @@
-/// Resolution steps for connection failures, following the support advice of qbxml-errors.md §8.
+/// Resolution steps for connection failures, following the support advice of docs/failure-catalogue.md, "Connection categories".
 enum ConnectionSteps {
     /// The last step of most connection fixes: run the Web Connector once by hand.
     static let updateSelected = "In the Web Connector, select QBBridge and click Update Selected to check that it connects."

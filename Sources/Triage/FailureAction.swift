@@ -1,4 +1,4 @@
-/// Something support staff may do with a failure record (design §4 "Resolving a failure").
+/// Something support staff may do with a failure record (docs/failure-catalogue.md, "The record": lifecycle).
 public enum FailureAction: String, Sendable, Codable, CaseIterable {
     /// Re-queue the job so it is sent again.
     case retry

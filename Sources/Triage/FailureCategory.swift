@@ -1,6 +1,6 @@
 /// The stable kind of a failure: what went wrong, in words support staff filter on.
 ///
-/// The raw values are public API strings (design §6 `category`, qbxml-errors.md §5–§8); never
+/// The raw values are public API strings (docs/failure-catalogue.md, "The record" and "Categories"); never
 /// rename one. Request categories describe one rejected request; connection categories describe
 /// why the Web Connector could not reach QuickBooks at all.
 public enum FailureCategory: String, Sendable, Codable, CaseIterable {

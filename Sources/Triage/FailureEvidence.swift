@@ -1,4 +1,4 @@
-/// The facts behind a failure record, stored as JSON next to it (design §6 `evidence`).
+/// The facts behind a failure record, stored as JSON next to it (`evidence` in docs/failure-catalogue.md, "The record").
 ///
 /// Every field is optional and plain (strings, integers, decimal-string amounts), so storage and
 /// the API can encode it as is and the UI can show what QuickBooks said and what the invoice

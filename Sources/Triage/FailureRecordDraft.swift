@@ -1,4 +1,4 @@
-/// A classified failure, ready to be stored as a failure record (design §6).
+/// A classified failure, ready to be stored as a failure record (docs/failure-catalogue.md, "The record").
 ///
 /// The classifier produces it from plain values; the bridge adds the IDs, company, job, status
 /// and timestamps when it stores it. Texts are written for a bookkeeper; `statusCode`,

@@ -39,7 +39,7 @@ struct HResult: Hashable, Sendable, CustomStringConvertible {
         return HResult(parsing: String(match.0))
     }
 
-    /// `0x` and eight upper-case hex digits, the form qbxml-errors.md §7 uses.
+    /// `0x` and eight upper-case hex digits, the form docs/failure-catalogue.md ("HRESULTs") uses.
     var description: String {
         let hex = String(value, radix: 16, uppercase: true)
         return "0x" + String(repeating: "0", count: max(0, 8 - hex.count)) + hex

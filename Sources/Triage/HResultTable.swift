@@ -10,7 +10,7 @@ struct HResultEntry: Sendable, Equatable {
     var steps: [String]? = nil
 }
 
-/// Every HRESULT of qbxml-errors.md §7 and qbwc-protocol.md §5, in one table.
+/// Every HRESULT QBBridge knows, in one table (listed in docs/failure-catalogue.md, "HRESULTs").
 ///
 /// Judgement calls, documented: 0x8004041F (QuickBooks Basic) and 0x80040427 (unregistered) are
 /// `feature_unavailable`: QuickBooks is installed but this copy cannot serve integrations, and

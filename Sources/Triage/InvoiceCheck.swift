@@ -15,7 +15,7 @@ enum InvoiceVerdict: Equatable {
     case fits
 }
 
-/// The decision rules of design §4 and qbxml-errors.md §5 over one invoice, in order:
+/// The decision rules of docs/failure-catalogue.md, "The invoice check", over one invoice, in order:
 /// missing → already paid → balance too low → customer or A/R mismatch → fits.
 enum InvoiceCheck {
     /// Evaluates one invoice against the amount we want to apply.

@@ -1,7 +1,7 @@
 /// An invoice as QuickBooks shows it now (an `InvoiceRet` from the check query).
 ///
 /// The bridge reads it with `InvoiceQueryRq` by TxnID with `IncludeLinkedTxns` before posting
-/// (design §4) and after a 3120/3210 rejection (qbxml-errors.md §5), and hands it over as plain values.
+/// (docs/architecture.md, "Payment posting") and after a 3120/3210 rejection (docs/failure-catalogue.md, "The invoice check"), and hands it over as plain values.
 public struct InvoiceSnapshot: Sendable, Codable, Equatable {
     /// The invoice's TxnID.
     public var txnID: String

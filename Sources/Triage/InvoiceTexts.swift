@@ -1,6 +1,6 @@
 /// The texts of the three mission cases (already applied, amount changed, invoice missing) and
 /// of the other invoice-check outcomes, naming the invoice, amounts, dates and the transaction
-/// that explains them (design §1, qbxml-errors.md §5 support actions).
+/// that explains them (docs/failure-catalogue.md, "The invoice check" and "Categories").
 enum InvoiceTexts {
     /// Where the bookkeeper sees who paid or changed an invoice.
     private static func historyStep(_ facts: InvoiceFacts, showing what: String) -> String {

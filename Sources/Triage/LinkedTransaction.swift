@@ -3,7 +3,7 @@ import Foundation
 /// A transaction QuickBooks links to an invoice (`InvoiceRet/LinkedTxn`): a payment or credit memo.
 ///
 /// The links say *who* changed an invoice: a `ReceivePayment` that paid it (already_applied) or a
-/// `CreditMemo` that lowered its balance (amount_changed), qbxml-errors.md §5.
+/// `CreditMemo` that lowered its balance (amount_changed), docs/failure-catalogue.md, "The invoice check".
 public struct LinkedTransaction: Sendable, Codable, Equatable {
     /// QuickBooks' TxnType, e.g. `"ReceivePayment"`, `"CreditMemo"`, `"JournalEntry"`.
     public var txnType: String

@@ -3,7 +3,7 @@ import Foundation
 /// A QuickBooks list entry as a request or a record names it: by ListID, by full name, or both.
 ///
 /// Used for the payment's customer and for the customer and A/R account an invoice points at,
-/// so the classifier can name them in texts and compare them (qbxml-errors.md §5).
+/// so the classifier can name them in texts and compare them (docs/failure-catalogue.md, "The invoice check").
 public struct ListReference: Sendable, Codable, Equatable {
     /// The QuickBooks ListID, e.g. `"80000456-1690000000"`.
     public var listID: String?

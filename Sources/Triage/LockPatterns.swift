@@ -1,5 +1,5 @@
 /// The texts that mean "someone else has this record", under codes 3170/3175/3176/3180 and
-/// in the HRESULT 0x8004041B (qbxml-errors.md §4 lock patterns). Matched case-insensitively.
+/// in the HRESULT 0x8004041B (docs/failure-catalogue.md, "Reading status messages": lock wordings). Matched case-insensitively.
 enum LockPatterns {
     /// One substring per known lock wording.
     static let phrases: [String] = [

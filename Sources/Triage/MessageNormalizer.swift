@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Messages arrive escaped once (`&quot;` inside qbXML), twice (`&amp;quot;` inside a SOAP
 /// `receiveResponseXML`), sometimes with a stray space (`&quot ;`, sample #6), with two spaces
-/// between sentences and a trailing space (qbxml-errors.md §3). Matching runs on the result.
+/// between sentences and a trailing space (docs/failure-catalogue.md, "Reading status messages"). Matching runs on the result.
 enum MessageNormalizer {
     /// Named entities QuickBooks and SOAP escaping produce.
     private static let namedEntities: [String: String] = [

@@ -1,5 +1,5 @@
 /// What the bridge knows about one invoice a payment applies to, just before posting or after
-/// QuickBooks rejected the post: the input to the rules of design §4 and qbxml-errors.md §5.
+/// QuickBooks rejected the post: the input to the rules of docs/failure-catalogue.md, "The invoice check".
 ///
 /// One value per application; a payment applied to several invoices is checked once per invoice.
 public struct PreflightEvidence: Sendable, Codable, Equatable {

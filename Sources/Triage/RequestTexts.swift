@@ -1,7 +1,7 @@
 import Foundation
 
 /// Texts for request failures outside the invoice check, one function per category
-/// (qbxml-errors.md §6 support actions), filled with what the message and the request name.
+/// (docs/failure-catalogue.md, "Categories"), filled with what the message and the request name.
 enum RequestTexts {
     /// The closing steps shared by failures that a person fixes in the data, not in QuickBooks.
     private static let notYourBooks = "Nothing needs to change in QuickBooks: this comes from the data QBBridge sent or what the sending app gave it."

@@ -1,7 +1,7 @@
 /// How the bridge re-checks a failure by itself, without anyone clicking Retry.
 ///
 /// Transient failures (locks, a busy QuickBooks) back off; `amount_changed` is re-checked on every
-/// sync until the balance fits again (design §4); skipped requests go out again at once.
+/// sync until the balance fits again (docs/failure-catalogue.md, "Automatic re-checks"); skipped requests go out again at once.
 public enum RetryPolicy: Sendable, Codable, Equatable {
     /// Try again after each delay in turn; when they run out, the failure waits for a person.
     case backoff(delaysInSeconds: [Int])
@@ -12,7 +12,7 @@ public enum RetryPolicy: Sendable, Codable, Equatable {
     public static let lockContention = RetryPolicy.backoff(delaysInSeconds: [60, 300, 900, 3600])
     /// At once, then 1, 5 and 15 minutes: for requests QuickBooks skipped without looking at them.
     public static let requeue = RetryPolicy.backoff(delaysInSeconds: [0, 60, 300, 900])
-    /// One more attempt after 5 minutes, then a person decides (qbxml-errors.md §6 "retry once").
+    /// One more attempt after 5 minutes, then a person decides (docs/failure-catalogue.md, "Automatic re-checks").
     public static let once = RetryPolicy.backoff(delaysInSeconds: [300])
 
     private enum CodingKeys: String, CodingKey {

@@ -1,6 +1,6 @@
 /// How one qbXML `statusCode` is classified.
 enum StatusRule: Sendable, Equatable {
-    /// Success, "no match" (1) or a warning (5xx): not a failure (qbxml-errors.md §2).
+    /// Success, "no match" (1) or a warning (5xx): not a failure (docs/failure-catalogue.md, "Status codes").
     case notAFailure
     /// Always this category.
     case fixed(FailureCategory)
@@ -14,7 +14,7 @@ enum StatusRule: Sendable, Equatable {
     case fieldValue
 }
 
-/// statusCode → rule, in one table (qbxml-errors.md §4 and §6).
+/// statusCode → rule, in one table (docs/failure-catalogue.md, "Status codes").
 ///
 /// Entries are checked in order, so single codes come before the ranges around them. Codes in no
 /// entry (3262, 3270, 9001…) are `unknown` and keep their raw code and message.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The facts a QuickBooks `statusMessage` carries, pulled out with the templates of
-/// qbxml-errors.md §4: the object ID of a 3120, the field and value of a 3210, the name of a
+/// docs/failure-catalogue.md, "Reading status messages": the object ID of a 3120, the field and value of a 3210, the name of a
 /// 3100/3140, and QuickBooks' own reason after "QuickBooks error message:".
 ///
 /// Patterns search anywhere in the text, so prefixes apps add ("[QODBC] Error: 3210 - ",

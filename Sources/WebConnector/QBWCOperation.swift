@@ -1,4 +1,4 @@
-/// The operations of the QuickBooks Web Connector SOAP contract (qbwc-protocol.md §1.1).
+/// The operations of the QuickBooks Web Connector SOAP contract (docs/web-connector-protocol.md, "Methods").
 ///
 /// One table drives the dispatcher, the reply writer and the WSDL, so the three can never disagree
 /// about a parameter name or a result type.
@@ -67,7 +67,7 @@ public enum QBWCOperation: String, Sendable, CaseIterable {
     public var soapAction: String { Self.namespace + rawValue }
 
     /// Finds an operation by the body element's local name, accepting the aliases real clients and older
-    /// samples use: Intuit's e-commerce sample calls `interactiveDone` `isInteractiveDone` (qbwc-protocol.md §1.1).
+    /// samples use: Intuit's e-commerce sample calls `interactiveDone` `isInteractiveDone` (docs/web-connector-protocol.md, "Methods").
     public init?(elementName: String) {
         if let operation = QBWCOperation(rawValue: elementName) {
             self = operation

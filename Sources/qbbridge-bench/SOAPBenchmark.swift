@@ -60,7 +60,7 @@ struct SOAPBenchmark: AsyncParsableCommand {
     }
 }
 
-/// One simulated Web Connector run: the call sequence of qbwc-protocol.md §2.1.
+/// One simulated Web Connector run: the call sequence of docs/web-connector-protocol.md, "Call sequence".
 struct Conversation: Sendable {
     let client: HTTPClient
     let endpoint: String

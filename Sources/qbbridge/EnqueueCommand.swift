@@ -10,7 +10,7 @@ struct EnqueueCommand: AsyncParsableCommand {
     struct Payment: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "payment", abstract: "Queue a payment from a JSON file (the API's body; - for standard input).")
 
-        @Argument(help: "JSON file with the payment (design.md §6 body), or - for standard input.") var file: String
+        @Argument(help: "JSON file with the payment (the body of POST /api/v1/companies/{id}/payments), or - for standard input.") var file: String
         @Option(help: "Company id or Web Connector user name.") var company: String
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var loggingOptions: LoggingOptions

@@ -33,7 +33,7 @@ struct LoggingOptions: ParsableArguments {
     }
 }
 
-/// The one place commands read the environment (style.md: nothing deeper does).
+/// The one place commands read the environment (docs/style.md, "Configuration and lifecycle": nothing deeper does).
 enum Environment {
     static func value(_ name: String) -> String? {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }

@@ -8,7 +8,7 @@ import WebConnector
 
 @Suite(".qwc files")
 struct QWCFileTests {
-    /// Checks every rule of qbwc-protocol.md §3 on a rendered file by reading it back.
+    /// Checks every rule of docs/web-connector-protocol.md, "The .qwc file" on a rendered file by reading it back.
     static func assertValid(_ text: String, username: String, fileID: String, ownerID: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let reader = try XMLStreamReader(string: text)
         var values: [String: String] = [:]

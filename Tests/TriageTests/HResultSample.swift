@@ -1,7 +1,7 @@
 import Testing
 import Triage
 
-/// One HRESULT from qbxml-errors.md §7 or qbwc-protocol.md §5 with the category it must get and
+/// One HRESULT of docs/failure-catalogue.md, "HRESULTs", with the category it must get and
 /// words its title and one resolution step must contain.
 struct HResultSample: Sendable, CustomTestStringConvertible {
     var hresult: String

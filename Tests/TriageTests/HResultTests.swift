@@ -62,7 +62,7 @@ struct HResultTests {
 
     @Test("the real receiveResponseXML parse failure is invalid_request, never retried unchanged")
     func parseFailureFromReceiveResponseXML() {
-        // hresult/qbwc__receiveResponseXML_params__hresult_0x80040400.txt and S07.
+        // As real Web Connector traffic shows it (qbwc/qbwc's test parameters: empty response, this HRESULT and text).
         let input = ConnectionFailureInput(
             source: .receiveResponseXML, hresult: "0x80040400",
             message: "QuickBooks found an error when parsing the provided XML text stream.")

@@ -2,8 +2,9 @@ import Testing
 import Triage
 
 extension StatusSample {
-    /// `messages/real-status-messages.tsv` M01–M20. Where the TSV shows no code (M12, M14, M15) the
-    /// code the message belongs to is assumed and said so in the id; the TSV's `\n` is a real newline.
+    /// Real `statusMessage` strings M01–M20, found without their full response document (production logs,
+    /// vendor support articles, developer code). Where the source shows no code (M12, M14, M15) the code the
+    /// message belongs to is assumed and said so in the id; a `\n` in a source is a real newline here.
     static let messages: [StatusSample] = [
         StatusSample(
             id: "M01", requestKind: "ReceivePaymentAdd", code: 3210, severity: "Error",
@@ -87,7 +88,7 @@ extension StatusSample {
             expected: .featureUnavailable, titleHas: "not available", stepHas: "Click Retry"),
     ]
 
-    /// The status lines of `synthetic/` S01–S06 (hand-built from real templates; see INDEX.md).
+    /// The synthetic status lines S01–S06 (hand-built from real QuickBooks templates, not captured).
     static let synthetic: [StatusSample] = [
         StatusSample(
             id: "S01", requestKind: "ReceivePaymentAdd", code: 3210, severity: "Error",

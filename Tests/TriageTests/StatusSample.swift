@@ -1,8 +1,9 @@
 import Testing
 import Triage
 
-/// One status line copied verbatim from `shared/qbxml-samples` (documents, `messages/real-status-messages.tsv`,
-/// `synthetic/`), with the category it must get and words its title and one resolution step must contain.
+/// One status line copied verbatim from real QuickBooks output (the response documents, of which those in
+/// `Samples/qbxml/real/` are kept as files, and single real status messages M01–M20) or from hand-built
+/// synthetic cases (S01–S06), with the category it must get and words its title and one resolution step must contain.
 struct StatusSample: Sendable, CustomTestStringConvertible {
     var id: String
     var requestKind: String
@@ -28,7 +29,8 @@ extension StatusSample {
     static let noMatch = "A query request did not find a matching object in QuickBooks"
     static let notFoundSuffix = "  QuickBooks error message: Invalid argument.  The specified record does not exist in the list."
 
-    /// Every status in the real response documents (INDEX.md #1–#28), as written in the files.
+    /// Every status in the real response documents #1–#28 (numbered as in `Samples/qbxml/README.md`), as written
+    /// in the original documents.
     static let documents: [StatusSample] = [
         StatusSample(id: "#1", requestKind: "ReceivePaymentAdd", code: 0, severity: "Info", message: statusOK),
         StatusSample(id: "#2a", requestKind: "ItemInventoryQuery", code: 1, severity: "Info", message: noMatch),

@@ -6,7 +6,7 @@ import Store
 /// A batch moves through at most three round trips: **preflight** (look up payments whose answer was lost;
 /// read every invoice a payment applies to), **post** (ReceivePaymentAdd and TxnDel for everything that
 /// passed, plus a search for recreated invoices), **follow-up** (re-read the invoices of rejected adds, so
-/// that the failure is classified with evidence — qbxml-errors.md §5). Request ids name the job by its
+/// that the failure is classified with evidence — docs/failure-catalogue.md, "The invoice check"). Request ids name the job by its
 /// index in the batch, so responses are matched by id, never by position.
 struct PaymentBatch: Codable, Sendable, Equatable {
     enum Stage: String, Codable, Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import QBXML
 
 /// The JSON body of `POST /companies/{id}/payments`, before validation: every field optional so that
-/// all problems are reported at once, by field (design.md §6).
+/// all problems are reported at once, by field (docs/architecture.md, "The JSON API and the web UI").
 public struct PaymentInput: Decodable, Sendable {
     /// Idempotency key.
     public var externalId: String?

@@ -4,7 +4,7 @@ public import QBXML
 public import Store
 
 /// The marker every posted payment carries so that a payment whose answer was lost can be found again
-/// before anything is re-sent (qbxml-messages.md §6): a deterministic ExternalGUID derived from the job id
+/// before anything is re-sent (docs/qbxml-messages.md, "Finding a payment again"): a deterministic ExternalGUID derived from the job id
 /// (qbXML 9.0+), and a short tag in the memo for people and for older versions.
 public enum PaymentMarker {
     /// `{8-4-4-4-12}` from SHA-256 of the job id, shaped as a version-5-style UUID.

@@ -3,7 +3,7 @@ import Foundation
 import QBXML
 import Store
 
-/// A payment to post, as the upstream app sent it (design.md §6) after validation: the canonical form is
+/// A payment to post, as the upstream app sent it (docs/architecture.md, "The JSON API and the web UI") after validation: the canonical form is
 /// what the job stores and what the idempotency check compares.
 public struct PaymentPayload: Codable, Sendable, Equatable {
     /// The upstream app's idempotency key.

@@ -102,7 +102,7 @@ extension PaymentRun {
         return .plan(plan)
     }
 
-    /// No invoice named: one open invoice of exactly the amount, else open invoices oldest first (design.md §4).
+    /// No invoice named: one open invoice of exactly the amount, else open invoices oldest first (docs/architecture.md, "Payment posting").
     /// `index` is the payment whose open-invoice query answers for this one (see `sharedQueries`).
     private func autoMatch(index: Int, payment: PaymentPayload, responses: Responses, planned: [String: Money]) -> Decision {
         guard let response = responses[BatchRequestID.openInvoices(index).text] else {

@@ -4,7 +4,7 @@ import Store
 import Triage
 
 /// The payment pipeline's decisions, as pure functions over a batch and QuickBooks' responses: which
-/// requests to send next, and what each response means for each job (design.md §4). No I/O here; the
+/// requests to send next, and what each response means for each job (docs/architecture.md, "Payment posting"). No I/O here; the
 /// session handler loads and saves.
 struct PaymentRun {
     /// A job of the batch with its decoded input.

@@ -8,7 +8,7 @@ import Triage
 /// Runs one pull at a time inside a Web Connector session: asks QuickBooks for a page with an iterator,
 /// stores the page and the pull's progress together, and asks for the next page on the next round trip.
 ///
-/// An iterator lives only as long as QuickBooks' session (qbxml-messages.md §1): a pull picked up by a
+/// An iterator lives only as long as QuickBooks' session (docs/qbxml-messages.md, "Iterators"): a pull picked up by a
 /// later session, or answered with 3391, starts a new iterator over the same filter. Rows are keyed by
 /// QuickBooks id, so the repeated ones are simply overwritten.
 struct PullSessionDriver {

@@ -2,7 +2,7 @@ import Foundation
 import QBXML
 
 /// The bridge's run state for one Web Connector session, saved (as JSON) with the session before every
-/// answer, so that any instance can take the next call and a restart loses nothing (style.md, "Readable
+/// answer, so that any instance can take the next call and a restart loses nothing (docs/style.md, "Readable
 /// sessions").
 struct SessionWork: Codable, Sendable, Equatable {
     /// What the session still has to do, in order.

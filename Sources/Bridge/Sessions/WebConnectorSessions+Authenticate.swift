@@ -88,7 +88,7 @@ extension WebConnectorSessions {
     }
 
     /// Whether a session would have anything to do: host facts to refresh, or jobs waiting (including
-    /// failures the bridge re-checks by itself, design.md §6).
+    /// failures the bridge re-checks by itself, docs/failure-catalogue.md, "Automatic re-checks").
     func hasWork(_ company: Company, work: SessionWork) async throws -> Bool {
         if !work.steps.isEmpty { return true }
         if try await store.jobs.pendingCount(companyID: company.id) > 0 { return true }

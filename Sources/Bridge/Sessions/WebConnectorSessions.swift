@@ -7,7 +7,7 @@ public import Store
 public import WebConnector
 
 /// The bridge's side of the Web Connector protocol: credentials, tickets, the per-session run state and
-/// what QuickBooks reports, all kept in the store (qbwc-protocol.md §2, §6).
+/// what QuickBooks reports, all kept in the store (docs/web-connector-protocol.md, "Tickets and session state").
 ///
 /// Every method saves its state change before it returns, because the SOAP reply goes out right after.
 public struct WebConnectorSessions: WebConnectorBackend {

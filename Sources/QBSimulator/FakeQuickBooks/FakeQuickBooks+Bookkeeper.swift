@@ -1,7 +1,7 @@
 public import QBXML
 
 /// What a bookkeeper does in QuickBooks between syncs, so tests can create each failure the bridge must
-/// handle (design.md §1): the invoice paid by hand (already applied), a credit memo or an edit lowering
+/// handle (docs/failure-catalogue.md, "The invoice check"): the invoice paid by hand (already applied), a credit memo or an edit lowering
 /// the balance (amount changed), the invoice deleted or recreated (invoice missing), a customer merged
 /// away, a record left open in another window (locked).
 extension FakeQuickBooks {

@@ -4,8 +4,8 @@ public import QBXML
 /// A simulated QuickBooks Desktop company file with its request processor, so QBBridge can be tested
 /// end to end without Windows.
 ///
-/// It answers qbXML request documents the way QuickBooks does (qbwc-protocol.md §4–§5,
-/// qbxml-messages.md, qbxml-errors.md): processor HRESULTs for malformed, out-of-order or too-new
+/// It answers qbXML request documents the way QuickBooks does (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on",
+/// docs/qbxml-messages.md, docs/failure-catalogue.md): processor HRESULTs for malformed, out-of-order or too-new
 /// documents; `onError` handling; requestIDs echoed; iterators that die with the session; real status
 /// codes and message wording; and real accounting effects of payments, deletions and credits. Tests
 /// act as the bookkeeper between syncs through the methods in `FakeQuickBooks+Bookkeeper.swift`, and
@@ -139,7 +139,7 @@ public actor FakeQuickBooks {
     }
 
     /// Sets (or replaces) a data extension on the company, e.g. QBWC's `FileID` stamp under the
-    /// application's OwnerID (qbwc-protocol.md §3).
+    /// application's OwnerID (docs/web-connector-protocol.md, "The .qwc file").
     public func stampDataExtension(ownerID: String, name: String, value: String) {
         file.facts.dataExtensions.removeAll { ($0.ownerID ?? "").uppercased() == ownerID.uppercased() && $0.name == name }
         file.facts.dataExtensions.append(DataExtension(ownerID: ownerID, name: name, type: "STR255TYPE", value: value))

@@ -1,7 +1,7 @@
 public import QBXML
 
 /// What the simulated QuickBooks says about itself: the `HostRet`, `CompanyRet` and `PreferencesRet`
-/// facts (qbxml-messages.md §4.1) that reach the bridge through the HCP response (qbwc-protocol.md §2.3).
+/// facts (docs/qbxml-messages.md, "Responses QBBridge reads") that reach the bridge through the HCP response (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
 ///
 /// Decoded from the `company` section of a fixture; every field has a default so a fixture names only
 /// what it cares about.
@@ -34,7 +34,7 @@ public struct CompanyFacts: Sendable, Codable, Equatable {
     public var phone: String?
     /// `CompanyRet/Email`.
     public var email: String?
-    /// The preferences the bridge reads (qbxml-messages.md §4.1).
+    /// The preferences the bridge reads (docs/qbxml-messages.md, "Responses QBBridge reads").
     public var preferences: CompanyPreferences
     /// Private and public data extensions on the company (`DataExtRet`), e.g. the QWC `FileID` stamp.
     public var dataExtensions: [DataExtension]
@@ -94,7 +94,7 @@ public struct CompanyFacts: Sendable, Codable, Equatable {
     }
 
     /// The qbXML versions this edition of QuickBooks lists, oldest first, e.g. `1.0 … 13.0`, or
-    /// `CA1.0 … CA13.0` for a Canadian edition (qbwc-protocol.md §2.3).
+    /// `CA1.0 … CA13.0` for a Canadian edition (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
     public var supportedQBXMLVersions: [String] {
         if let explicitQBXMLVersions { return explicitQBXMLVersions }
         guard let newest = QBXMLVersion(maxQBXMLVersion) else { return [maxQBXMLVersion] }

@@ -57,7 +57,7 @@ struct CompanyFile: Sendable {
         accountOrder.lazy.compactMap { self.accounts[$0] }.first { $0.type == "AccountsReceivable" }
     }
 
-    /// Where payments go when the request names no deposit account (qbxml-messages.md §3.6).
+    /// Where payments go when the request names no deposit account (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
     var undepositedFunds: SimAccount? {
         account(named: "Undeposited Funds")
     }

@@ -1,4 +1,4 @@
-/// Live query iterators (qbxml-messages.md §1: `iterator="Start"` / `Continue` / `Stop`).
+/// Live query iterators (docs/qbxml-messages.md, "Iterators": `iterator="Start"` / `Continue` / `Stop`).
 ///
 /// Like QuickBooks, an iterator remembers which records matched when it started and hands them out
 /// page by page; it lives only while the QuickBooks session does (`endSession()` clears them all), and

@@ -1,6 +1,6 @@
 import QBXML
 
-/// A customer or job in the simulated company file (qbxml-messages.md §4.2). Its balance is not
+/// A customer or job in the simulated company file (docs/qbxml-messages.md, "Responses QBBridge reads"). Its balance is not
 /// stored: `Ledger` computes it from the open transactions, so it can never disagree with them.
 struct SimCustomer: Sendable {
     var listID: ListID

@@ -19,7 +19,7 @@ struct SimLink: Sendable {
     var discount: Money
 }
 
-/// An invoice (qbxml-messages.md §4.3). Totals and balances are computed from lines and links.
+/// An invoice (docs/qbxml-messages.md, "Responses QBBridge reads"). Totals and balances are computed from lines and links.
 struct SimInvoice: Sendable {
     var txnID: TxnID
     var txnNumber: Int
@@ -55,7 +55,7 @@ struct SimCreditApplication: Sendable {
     var viaPayment: TxnID?
 }
 
-/// A credit memo (qbxml-messages.md §4.4).
+/// A credit memo (docs/qbxml-messages.md, "Responses QBBridge reads").
 struct SimCreditMemo: Sendable {
     var txnID: TxnID
     var txnNumber: Int
@@ -85,7 +85,7 @@ struct SimPaymentApplication: Sendable {
     var credits: [(memo: TxnID, amount: Money)]
 }
 
-/// A received payment (qbxml-messages.md §4.5).
+/// A received payment (docs/qbxml-messages.md, "Responses QBBridge reads").
 struct SimPayment: Sendable {
     var txnID: TxnID
     var txnNumber: Int
@@ -108,7 +108,7 @@ struct SimPayment: Sendable {
     }
 }
 
-/// The fields every transaction query filters on (qbxml-messages.md §2, TxnFilter).
+/// The fields every transaction query filters on (docs/qbxml-messages.md, "Shared parts", TxnFilter).
 protocol SimTransaction: Sendable {
     var txnID: TxnID { get }
     var customer: ListID { get }

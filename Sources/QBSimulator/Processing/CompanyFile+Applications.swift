@@ -1,7 +1,7 @@
 import QBXML
 
 /// Deciding what a payment applies to: explicit `AppliedToTxnAdd`/`AppliedToTxnMod` lines checked
-/// against each invoice's open balance, or QuickBooks' auto-apply (qbxml-messages.md §3.6).
+/// against each invoice's open balance, or QuickBooks' auto-apply (docs/qbxml-messages.md, "Requests QBBridge sends", ReceivePaymentAddRq).
 extension CompanyFile {
     /// Checks explicit applications. Each invoice must exist, belong to the customer and A/R account
     /// (else 3120, the way QuickBooks reports an invoice it cannot find among the customer's open

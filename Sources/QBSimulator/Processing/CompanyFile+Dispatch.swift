@@ -29,7 +29,7 @@ extension CompanyFile {
     }
 
     /// The HCP response QBWC passes to the first `sendRequestXML`: Host, Company (with the data
-    /// extensions of `ownerID`) and Preferences, requestIDs 0, 1, 2 (qbwc-protocol.md §2.3).
+    /// extensions of `ownerID`) and Preferences, requestIDs 0, 1, 2 (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
     func hcpResponse(ownerID: String?) -> String {
         guard let version = QBXMLVersion(facts.maxQBXMLVersion) ?? QBXMLVersion("13.0") else { return "" }
         let requests = [

@@ -1,6 +1,6 @@
 import QBXML
 
-/// The query requests (qbxml-messages.md §3.2–§3.5): selection by IDs, names or filters, then
+/// The query requests (docs/qbxml-messages.md, "Requests QBBridge sends"): selection by IDs, names or filters, then
 /// paging with `MaxReturned` and iterators, then rendering with the query tail's options.
 extension CompanyFile {
     /// The records a query selected, in order, before paging.

@@ -1,8 +1,8 @@
 import QBXML
 
-/// Resolving `…Ref` aggregates of a write request the way QuickBooks does (qbxml-messages.md §2:
+/// Resolving `…Ref` aggregates of a write request the way QuickBooks does (docs/qbxml-messages.md, "Shared parts":
 /// ListID wins over FullName): an unknown ListID is 3120, an unknown name is 3140 naming the object
-/// type and the transaction (qbxml-errors.md §4).
+/// type and the transaction (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
 extension CompanyFile {
     /// How QuickBooks names the payment transaction in 3140 messages.
     static let receivePaymentLabel = "Receive Payment"

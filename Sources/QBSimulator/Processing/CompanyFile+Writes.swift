@@ -54,7 +54,7 @@ extension CompanyFile {
         if let ref = mod.child("DepositToAccountRef") { payment.depositTo = try resolveAccount(ref).listID }
         let modifications = mod.children(named: "AppliedToTxnMod")
         if !modifications.isEmpty {
-            // Any AppliedToTxnMod replaces all existing applications (qbxml-messages.md §3.7).
+            // Any AppliedToTxnMod replaces all existing applications (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
             payment.applications = try plannedApplications(modifications, customer: payment.customer,
                                                            arAccount: payment.arAccount, replacing: original)
         } else if payment.customer != original.customer || payment.arAccount != original.arAccount,

@@ -1,6 +1,6 @@
 import QBXML
 
-/// The `DateMacro` values of `TxnDateRangeFilter` (qbxml-messages.md §2) as date ranges around the
+/// The `DateMacro` values of `TxnDateRangeFilter` (docs/qbxml-messages.md, "Shared parts") as date ranges around the
 /// host's today. Weeks start on Sunday (US QuickBooks); the fiscal year is the calendar year, as in
 /// the simulated company (`FirstMonthFiscalYear` January).
 enum DateMacroRange {

@@ -1,7 +1,8 @@
 import QBXML
 
-/// The statuses the simulated QuickBooks answers with, worded exactly as qbxml-errors.md §4 quotes
-/// QuickBooks (two spaces between sentences, the `QuickBooks error message:` part), so the bridge's
+/// The statuses the simulated QuickBooks answers with, worded as real QuickBooks words them (the templates in
+/// docs/failure-catalogue.md, "Reading status messages"; two spaces between sentences, the
+/// `QuickBooks error message:` part), so the bridge's
 /// classifier meets the same text it will meet in production.
 extension QBXMLStatus {
     /// 0: the request succeeded.

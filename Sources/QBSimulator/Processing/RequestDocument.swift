@@ -1,10 +1,10 @@
 import QBXML
 
 /// A request document as QuickBooks' request processor accepts or refuses it as a whole
-/// (qbwc-protocol.md §4–§5): the `<?qbxml version?>` must be one this QuickBooks supports
+/// (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on"): the `<?qbxml version?>` must be one this QuickBooks supports
 /// (else 0x80040423), the XML must be well-formed and in schema order (else 0x80040400).
 struct RequestDocument: Sendable {
-    /// The requests QuickBooks' schema defines and the simulator answers (qbxml-messages.md §3).
+    /// The requests QuickBooks' schema defines and the simulator answers (docs/qbxml-messages.md, "Requests QBBridge sends").
     static let schemaRequests: Set<String> = [
         "HostQueryRq", "CompanyQueryRq", "PreferencesQueryRq", "CustomerQueryRq", "InvoiceQueryRq",
         "CreditMemoQueryRq", "ReceivePaymentQueryRq", "ReceivePaymentAddRq", "ReceivePaymentModRq", "TxnDelRq",
@@ -12,7 +12,7 @@ struct RequestDocument: Sendable {
 
     let version: QBXMLVersion
     /// `stopOnError`, `continueOnError` or `rollbackOnError` (treated like stopOnError: Desktop does
-    /// not roll back, qbxml-messages.md §7).
+    /// not roll back, docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
     let onError: String
     let requests: [ParsedRequest]
 

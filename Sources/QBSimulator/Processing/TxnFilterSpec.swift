@@ -1,6 +1,6 @@
 import QBXML
 
-/// The TxnFilter group of Invoice-, CreditMemo- and ReceivePaymentQueryRq (qbxml-messages.md §2),
+/// The TxnFilter group of Invoice-, CreditMemo- and ReceivePaymentQueryRq (docs/qbxml-messages.md, "Shared parts"),
 /// resolved against the company: date ranges, entity and account sets, reference-number match or range.
 struct TxnFilterSpec: Sendable {
     var modifiedFrom: QBDateTime?
@@ -81,7 +81,7 @@ struct TxnFilterSpec: Sendable {
     }
 
     /// Numbers compare as numbers when both are all digits, else as text ignoring case
-    /// (qbxml-messages.md §2, RefNumberRangeFilter).
+    /// (docs/qbxml-messages.md, "Shared parts", RefNumberRangeFilter).
     static func compareRefNumbers(_ a: String, _ b: String) -> Int {
         if let x = Int(a), let y = Int(b), a.allSatisfy(\.isNumber), b.allSatisfy(\.isNumber) {
             return x < y ? -1 : (x > y ? 1 : 0)

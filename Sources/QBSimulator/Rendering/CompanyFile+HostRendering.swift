@@ -1,7 +1,7 @@
 import QBXML
 
-/// `HostRet`, `CompanyRet` and `PreferencesRet` (qbxml-messages.md §4.1), shaped like the two real
-/// HCP captures in `shared/qbxml-samples/`.
+/// `HostRet`, `CompanyRet` and `PreferencesRet` (docs/qbxml-messages.md, "Responses QBBridge reads"), shaped like the two real
+/// HCP captures in `Samples/qbxml/real/` (samples #12 and #13).
 extension CompanyFile {
     func renderHost(options: RetOptions, into out: inout XMLOut) {
         out.openRet("HostRet", includeOnly: options.includeRetElements)

@@ -1,7 +1,7 @@
 import QBXML
 
-/// The `…Ret` aggregates, with children in the order of qbxml-messages.md §4 (QuickBooks writes them
-/// in schema order; a reader that depends on order must meet the real one).
+/// The `…Ret` aggregates, with children in qbXML's schema order (docs/qbxml-messages.md, "QuickBooks behaviour
+/// QBBridge relies on": QuickBooks writes them in schema order; a reader that depends on order must meet the real one).
 extension CompanyFile {
     func render(customer: SimCustomer, balances: [ListID: Money], options: RetOptions, into out: inout XMLOut) {
         out.openRet("CustomerRet", includeOnly: options.includeRetElements)

@@ -1,6 +1,6 @@
 import QBXML
 
-/// What a query asked to see in each record (qbxml-messages.md §2, query tail; §3.3–§3.5).
+/// What a query asked to see in each record (docs/qbxml-messages.md, "Shared parts": query tail).
 struct RetOptions: Sendable {
     /// `InvoiceLineRet` / `CreditMemoLineRet` / `AppliedToTxnRet` on queries.
     var includeLineItems = false

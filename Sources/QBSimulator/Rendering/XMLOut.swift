@@ -2,7 +2,7 @@ import QBXML
 
 /// Writes response XML the way QuickBooks does: one element per line, escaped text, and
 /// `IncludeRetElement` honoured by leaving out the `…Ret` children that were not asked for
-/// (qbxml-messages.md §2, query tail: names are matched on the Ret's direct children).
+/// (docs/qbxml-messages.md, "Shared parts", query tail: names are matched on the Ret's direct children).
 struct XMLOut {
     private(set) var text = ""
     private var depth = 0

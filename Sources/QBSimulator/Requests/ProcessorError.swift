@@ -1,8 +1,8 @@
 /// A failure of QuickBooks' request processor (qbXMLRP2) rather than of one request: an HRESULT and
 /// QuickBooks' text, as the Web Connector passes them to `receiveResponseXML` or `connectionError`
-/// (qbwc-protocol.md §5, qbxml-errors.md §7).
+/// (docs/failure-catalogue.md, "HRESULTs").
 ///
-/// The presets carry the message texts catalogued in qbxml-errors.md §7, so a simulated failure reads
+/// The presets carry the message texts catalogued in docs/failure-catalogue.md, "HRESULTs", so a simulated failure reads
 /// the way a real one does.
 public struct ProcessorError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The HRESULT as QBWC writes it, e.g. `0x80040400`.

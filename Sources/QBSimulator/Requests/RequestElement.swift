@@ -6,7 +6,7 @@ import QBXML
 ///
 /// Request documents are small (a few kilobytes), so the simulator reads each into this tree with
 /// the hardened `XMLStreamReader` and answers from it; tests receive it in `ParsedRequest` to look at
-/// what the bridge sent (qbxml-messages.md §3).
+/// what the bridge sent (docs/qbxml-messages.md, "Requests QBBridge sends").
 public struct RequestElement: Sendable, Hashable {
     /// The local name, e.g. `AppliedToTxnAdd`.
     public var name: String

@@ -1,6 +1,6 @@
 /// What the simulated QuickBooks returns for one request document: a qbXML response document, or a
 /// processor failure that the Web Connector reports through `receiveResponseXML`'s `hresult` and
-/// `message` with an empty `response` (qbwc-protocol.md §2.2).
+/// `message` with an empty `response` (docs/web-connector-protocol.md, "Methods", receiveResponseXML).
 public enum SimulatedReply: Sendable, Hashable {
     /// A qbXML response document (`<QBXML><QBXMLMsgsRs>…`).
     case response(String)

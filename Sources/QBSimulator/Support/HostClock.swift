@@ -14,7 +14,7 @@ public enum QuickBooksClock: Sendable, Hashable {
 }
 
 /// One instant as QuickBooks records it: epoch seconds (for IDs and EditSequence) and the wall-clock
-/// text with QuickBooks' DST quirk (qbxml-messages.md §5): local time that follows daylight saving,
+/// text with QuickBooks' DST quirk (docs/qbxml-messages.md, "Value formats"): local time that follows daylight saving,
 /// followed by the *standard* offset, e.g. `2024-07-01T10:00:00-08:00` on a US-Pacific host in summer.
 struct Stamp: Sendable, Hashable {
     /// Seconds since 1970 (UTC).

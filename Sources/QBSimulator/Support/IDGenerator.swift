@@ -1,6 +1,6 @@
 import QBXML
 
-/// Issues identifiers shaped like QuickBooks' own (qbxml-messages.md §5, IDTYPE):
+/// Issues identifiers shaped like QuickBooks' own (docs/qbxml-messages.md, "Value formats", IDTYPE):
 /// transaction IDs `1A2B-1718000000` (a hex counter, a dash, the epoch second of creation), list IDs
 /// `80000001-1718000000` (an eight-digit hex counter from 0x80000001, one counter per list, as the
 /// real captures show customer and template both at 80000001), and transaction numbers 1, 2, 3 …

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 
 /// A simulated QuickBooks Web Connector 2.x that drives a QBBridge server over real HTTP, exactly in
-/// QBWC's call sequence (qbwc-protocol.md §2.1), with a `FakeQuickBooks` as the QuickBooks it talks to.
+/// QBWC's call sequence (docs/web-connector-protocol.md, "Call sequence"), with a `FakeQuickBooks` as the QuickBooks it talks to.
 ///
 /// serverVersion → clientVersion → authenticate → (QuickBooks cannot be opened: connectionError) →
 /// sendRequestXML (the first with the HCP response) → QuickBooks → receiveResponseXML, repeated while

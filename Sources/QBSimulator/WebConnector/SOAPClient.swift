@@ -4,7 +4,7 @@ import NIOCore
 import QBXML
 
 /// The HTTP and SOAP 1.1 side of the simulated Web Connector: writes each call as the .NET client
-/// does (qbwc-protocol.md §1: POST, `text/xml; charset=utf-8`, quoted SOAPAction, `soap:` envelope with
+/// does (docs/web-connector-protocol.md, "Transport and SOAP": POST, `text/xml; charset=utf-8`, quoted SOAPAction, `soap:` envelope with
 /// xsi/xsd declarations, wrapper in the Intuit namespace, qbXML escaped inside string parameters)
 /// and reads the reply with the hardened `XMLStreamReader`.
 struct SOAPClient: Sendable {

@@ -1,5 +1,5 @@
 /// Failures a test injects into a simulated Web Connector session, each one a way real sessions break
-/// (design.md §4, "Never twice": a reply lost after QuickBooks applied it must not post twice).
+/// (docs/architecture.md, "Payment posting": a reply lost after QuickBooks applied it must not post twice).
 public enum SessionFault: Sendable, Hashable {
     /// QuickBooks processes the n-th request document (1-based), then the Web Connector dies before
     /// `receiveResponseXML`: the server never learns the outcome, and no `closeConnection` follows.

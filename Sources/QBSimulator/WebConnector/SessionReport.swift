@@ -7,7 +7,7 @@ public struct SessionReport: Sendable {
     public var calls: [WebConnectorCall] = []
     /// What serverVersion answered.
     public var serverVersion: String?
-    /// What clientVersion answered: "" to proceed, `W:`, `E:` or `O:` (qbwc-protocol.md §2.2).
+    /// What clientVersion answered: "" to proceed, `W:`, `E:` or `O:` (docs/web-connector-protocol.md, "Methods").
     public var clientVersionReply: String?
     /// authenticate's `ArrayOfString`, as received.
     public var authenticateResult: [String] = []

@@ -1,4 +1,4 @@
-/// The QBWC SOAP operations the simulated Web Connector calls (qbwc-protocol.md §1.1); named in
+/// The QBWC SOAP operations the simulated Web Connector calls (docs/web-connector-protocol.md, "Methods"); named in
 /// session reports and in fault injection.
 public enum WebConnectorCall: String, Sendable, Hashable, CaseIterable {
     /// Asks the server's version (informational).

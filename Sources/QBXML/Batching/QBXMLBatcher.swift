@@ -1,5 +1,5 @@
 /// Packs requests into as few message sets as possible without letting one request's failure or
-/// timing hurt another (qbxml-messages.md §1 `onError`; qbxml-errors.md §6 "not_processed").
+/// timing hurt another (docs/qbxml-messages.md, "Envelope and attributes" `onError`; docs/failure-catalogue.md, "Categories", not_processed).
 ///
 /// Design — every entry has two optional keys:
 /// - `group`: entries sharing a group must travel together, in the given order, in one message

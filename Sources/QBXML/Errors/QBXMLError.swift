@@ -1,9 +1,9 @@
 /// Everything that can go wrong building, validating or reading qbXML, with the context a person
 /// needs to fix it: the field or element, the limit, the version required, the line.
 ///
-/// Request-side cases come from the builders (qbxml-messages.md §2–§3, §5) and the schema check
-/// (qbwc-protocol.md §4: "Validate every request against the XSD before sending"); response-side
-/// cases from the response reader (qbxml-messages.md §4).
+/// Request-side cases come from the builders (docs/qbxml-messages.md, "Requests QBBridge sends") and the schema check
+/// (docs/qbxml-messages.md, "The request schema"); response-side
+/// cases from the response reader (docs/qbxml-messages.md, "Responses QBBridge reads").
 public enum QBXMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text is not XML QBBridge accepts (malformed, truncated, DOCTYPE, entity, too deep, empty).
     case xml(XMLReadError)

@@ -1,5 +1,5 @@
-/// The company file as `CompanyRet` describes it (qbxml-messages.md §4.1), with the data extensions
-/// QBWC stamps under the application's OwnerID (`FileID`, `AppLock`; qbwc-protocol.md §2.3, §3).
+/// The company file as `CompanyRet` describes it (docs/qbxml-messages.md, "Responses QBBridge reads"), with the data extensions
+/// QBWC stamps under the application's OwnerID (`FileID`, `AppLock`; docs/web-connector-protocol.md, "Company file check").
 public struct CompanyInfo: Sendable, Codable, Equatable {
     /// The company name.
     public var companyName: String?

@@ -1,4 +1,4 @@
-/// One custom field value (`DataExtRet`, qbxml-messages.md §4.6).
+/// One custom field value (`DataExtRet`, docs/qbxml-messages.md, "Responses QBBridge reads").
 public struct DataExtension: Sendable, Codable, Equatable {
     /// The owner: `0` for public fields, an application's GUID for private ones.
     public var ownerID: String?

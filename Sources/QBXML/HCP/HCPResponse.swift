@@ -1,5 +1,5 @@
 /// The "HCP" response QBWC hands to the first `sendRequestXML` of a run as `strHCPResponse`:
-/// `HostQueryRs`, `CompanyQueryRs` and `PreferencesQueryRs` in one document (qbwc-protocol.md §2.3).
+/// `HostQueryRs`, `CompanyQueryRs` and `PreferencesQueryRs` in one document (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
 ///
 /// Parsing is tolerant because the host part is what matters (it decides the qbXML version) and
 /// real captures are not always well-formed: a document that breaks inside `CompanyRet` still

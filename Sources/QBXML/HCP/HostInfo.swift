@@ -1,6 +1,6 @@
-/// The QuickBooks installation as `HostRet` describes it (qbxml-messages.md §4.1): product, version,
+/// The QuickBooks installation as `HostRet` describes it (docs/qbxml-messages.md, "Responses QBBridge reads"): product, version,
 /// country, and the qbXML versions it accepts, from which `QBXMLVersion.negotiate` picks ours
-/// (qbwc-protocol.md §2.3).
+/// (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
 public struct HostInfo: Sendable, Codable, Equatable {
     /// E.g. `QuickBooks Pro 2014`.
     public var productName: String?

@@ -1,5 +1,5 @@
-/// The company preferences the payment bridge needs from `PreferencesRet` (qbxml-messages.md §4.1):
-/// auto-apply (a risk for payments, qbxml-errors.md §5), the closing date, class tracking and
+/// The company preferences the payment bridge needs from `PreferencesRet` (docs/qbxml-messages.md, "Responses QBBridge reads"):
+/// auto-apply (a risk for payments, docs/qbxml-messages.md, "Responses QBBridge reads"), the closing date, class tracking and
 /// multicurrency.
 public struct PreferencesInfo: Sendable, Codable, Equatable {
     /// `SalesAndCustomersPreferences/IsAutoApplyingPayments`.

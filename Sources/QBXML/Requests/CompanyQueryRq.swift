@@ -1,5 +1,5 @@
 /// `CompanyQueryRq`: the company record, including the data extensions of the given owners,
-/// e.g. the QWC `FileID` stamp (qbxml-messages.md §3.1, qbwc-protocol.md §3).
+/// e.g. the QWC `FileID` stamp (docs/qbxml-messages.md, "Requests QBBridge sends", docs/web-connector-protocol.md, "The .qwc file").
 public struct CompanyQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String

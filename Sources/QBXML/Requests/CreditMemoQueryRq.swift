@@ -1,4 +1,4 @@
-/// `CreditMemoQueryRq`: credit memos by TxnID, RefNumber or filter (qbxml-messages.md §3.4).
+/// `CreditMemoQueryRq`: credit memos by TxnID, RefNumber or filter (docs/qbxml-messages.md, "Requests QBBridge sends").
 /// There is no paid-status filter; open credits are those with `CreditRemaining > 0`.
 public struct CreditMemoQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.

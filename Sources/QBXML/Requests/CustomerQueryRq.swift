@@ -1,5 +1,5 @@
 /// `CustomerQueryRq`: customers and jobs, by ListID, by FullName or by a list filter
-/// (qbxml-messages.md §3.2), optionally paged with an iterator.
+/// (docs/qbxml-messages.md, "Requests QBBridge sends"), optionally paged with an iterator.
 public struct CustomerQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String
@@ -52,7 +52,7 @@ public struct CustomerQueryRq: QBXMLRequest, Hashable, Codable {
     }
 }
 
-/// What a customer query selects (the schema's outer choice, qbxml-messages.md §3.2).
+/// What a customer query selects (the schema's outer choice, docs/qbxml-messages.md, "Requests QBBridge sends").
 public enum CustomerQuerySelection: Sendable, Hashable, Codable {
     /// These customers (at least one). An unknown ListID answers 3120.
     case listIDs([ListID])

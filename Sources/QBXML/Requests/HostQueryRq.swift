@@ -1,4 +1,4 @@
-/// `HostQueryRq`: which QuickBooks product and qbXML versions the host has (qbxml-messages.md §3.1).
+/// `HostQueryRq`: which QuickBooks product and qbXML versions the host has (docs/qbxml-messages.md, "Requests QBBridge sends").
 /// QBWC sends it itself as part of the HCP response; QBBridge sends it only outside QBWC.
 public struct HostQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.

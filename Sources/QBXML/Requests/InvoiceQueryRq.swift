@@ -1,6 +1,6 @@
 /// `InvoiceQueryRq`: invoices by TxnID, by RefNumber, or by filter with paid status
-/// (qbxml-messages.md §3.3). Used to re-check an invoice after a rejected payment
-/// (qbxml-errors.md §5: TxnID + `IncludeLinkedTxns=true`) and to page through open invoices.
+/// (docs/qbxml-messages.md, "Requests QBBridge sends"). Used to re-check an invoice after a rejected payment
+/// (docs/failure-catalogue.md, "The invoice check": TxnID + `IncludeLinkedTxns=true`) and to page through open invoices.
 public struct InvoiceQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String

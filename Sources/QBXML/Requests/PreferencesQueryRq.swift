@@ -1,5 +1,5 @@
 /// `PreferencesQueryRq`: company preferences such as `IsAutoApplyingPayments` and `ClosingDate`
-/// (qbxml-messages.md §3.1, §4.1).
+/// (docs/qbxml-messages.md, "Requests QBBridge sends").
 public struct PreferencesQueryRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String

@@ -1,5 +1,5 @@
 /// One qbXML request document: the envelope `QBXML/QBXMLMsgsRq` around one or more requests,
-/// as returned from `sendRequestXML` (qbwc-protocol.md §4, qbxml-messages.md §1).
+/// as returned from `sendRequestXML` (docs/qbxml-messages.md, "Envelope and attributes").
 ///
 /// `render()` checks what QuickBooks would otherwise reject without saying why: requestIDs present,
 /// at most 50 characters and unique; each request supported by `version`; and the whole document

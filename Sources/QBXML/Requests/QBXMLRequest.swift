@@ -1,7 +1,7 @@
 /// One qbXML request (`…Rq` element) that can be rendered for a negotiated version.
 ///
-/// Requests are plain values so jobs can build, store and retry them (style.md, "Readable
-/// sessions"); `QBXMLMessageSet` puts several into one document (qbwc-protocol.md §4).
+/// Requests are plain values so jobs can build, store and retry them (docs/style.md, "Readable
+/// sessions"); `QBXMLMessageSet` puts several into one document (docs/qbxml-messages.md, "Envelope and attributes").
 public protocol QBXMLRequest: Sendable {
     /// Echoed on the `…Rs` so the response can be matched to the request (≤ 50 characters, unique per set).
     var requestID: String { get }
@@ -27,13 +27,13 @@ extension QBXMLRequest {
     var requestIDAttribute: (name: String, value: String?) { ("requestID", requestID) }
 }
 
-/// The `onError` attribute of `QBXMLMsgsRq` (qbxml-messages.md §1).
+/// The `onError` attribute of `QBXMLMsgsRq` (docs/qbxml-messages.md, "Envelope and attributes").
 public enum OnError: String, Sendable, Codable {
     /// Stop at the first failure; every later request answers 3231 "not processed".
     case stopOnError
     /// Process every request and report each status: for independent requests.
     case continueOnError
-    /// Roll back the set on failure; Desktop may not honour it (qbxml-messages.md §7), don't rely on it.
+    /// Roll back the set on failure; Desktop may not honour it (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on"), don't rely on it.
     case rollbackOnError
 }
 

@@ -3,7 +3,7 @@
 /// Every value goes through one of the `element` methods, which refuse (never truncate or drop)
 /// values that are too long for their qbXML field or contain characters XML cannot carry, and name
 /// the field by its element path, e.g. `ReceivePaymentAddRq/ReceivePaymentAdd/Memo`
-/// (qbxml-messages.md §2–§3 for the limits, §5 for the formats).
+/// (docs/qbxml-messages.md: "Requests QBBridge sends" and "Value formats").
 public struct QBXMLWriter: Sendable {
     /// The XML written so far.
     public private(set) var xml = ""
@@ -63,7 +63,7 @@ public struct QBXMLWriter: Sendable {
         xml += "<" + name + ">" + value.description + "</" + name + ">"
     }
 
-    /// Writes a DATETIMETYPE value as host-local wall-clock time with no offset (qbxml-messages.md §5);
+    /// Writes a DATETIMETYPE value as host-local wall-clock time with no offset (docs/qbxml-messages.md, "Value formats");
     /// refuses values outside 1970-01-01 … 2038-01-19T03:14:07.
     public mutating func element(_ name: String, _ value: QBDateTime) throws(QBXMLError) {
         guard value.isSendable else {
@@ -108,7 +108,7 @@ public struct QBXMLWriter: Sendable {
     }
 }
 
-/// Field lengths shared by several builders (qbxml-messages.md §2, §5, §1).
+/// Field lengths shared by several builders (docs/qbxml-messages.md, "Shared parts" and "Value formats").
 public enum QBXMLLimits {
     /// IDTYPE (ListID, TxnID): 36 characters.
     public static let id = 36

@@ -1,6 +1,6 @@
 /// A request supplied upstream as qbXML text, passed through to QuickBooks after checks:
 /// it must be acceptable XML (no DOCTYPE, no entities), hold exactly one `…Rq` element that
-/// QBBridge's schema accepts, and carry a requestID (qbwc-protocol.md §4: validate before sending).
+/// QBBridge's schema accepts, and carry a requestID (docs/qbxml-messages.md, "The request schema").
 ///
 /// The element is re-serialized from what was parsed (comments, processing instructions and the
 /// document's own envelope are dropped; text and attributes are re-escaped), so what is sent is

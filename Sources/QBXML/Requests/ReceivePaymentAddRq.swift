@@ -1,9 +1,9 @@
 /// `ReceivePaymentAddRq`: records a customer payment applied to specific invoices
-/// (qbxml-messages.md §3.6), the request the payment bridge exists for.
+/// (docs/qbxml-messages.md, "Requests QBBridge sends"), the request the payment bridge exists for.
 ///
-/// Always applies explicitly with `AppliedToTxnAdd` (never `IsAutoApply`, see qbxml-errors.md §5,
+/// Always applies explicitly with `AppliedToTxnAdd` (never `IsAutoApply`, see docs/qbxml-messages.md, "Requests QBBridge sends",
 /// "Risk: QuickBooks auto-apply"), always sends `TxnDate` and `TotalAmount`, and carries the
-/// idempotency marker `ExternalGUID` (qbXML 9.0; left out below, qbxml-messages.md §6).
+/// idempotency marker `ExternalGUID` (qbXML 9.0; left out below, docs/qbxml-messages.md, "Finding a payment again").
 public struct ReceivePaymentAddRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String
@@ -83,7 +83,7 @@ public struct ReceivePaymentAddRq: QBXMLRequest, Hashable, Codable {
     }
 }
 
-/// One invoice a payment applies to (`AppliedToTxnAdd`, qbxml-messages.md §3.6).
+/// One invoice a payment applies to (`AppliedToTxnAdd`, docs/qbxml-messages.md, "Requests QBBridge sends").
 /// Needs a PaymentAmount or a DiscountAmount, else QuickBooks reports an "empty transaction".
 public struct AppliedToTxnAdd: Sendable, Hashable, Codable {
     /// The invoice (or other receivable); it must still be open.

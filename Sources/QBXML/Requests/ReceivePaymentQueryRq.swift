@@ -1,6 +1,6 @@
-/// `ReceivePaymentQueryRq`: payments by TxnID, RefNumber or filter (qbxml-messages.md §3.5).
+/// `ReceivePaymentQueryRq`: payments by TxnID, RefNumber or filter (docs/qbxml-messages.md, "Requests QBBridge sends").
 ///
-/// Used to find a payment again after a lost reply (qbxml-messages.md §6): by TxnID when stored,
+/// Used to find a payment again after a lost reply (docs/qbxml-messages.md, "Finding a payment again"): by TxnID when stored,
 /// else by customer + date range (+ RefNumber), matching on ExternalGUID. There is no ExternalGUID
 /// or Memo filter in any version. Set `includeLineItems` to get `AppliedToTxnRet`.
 public struct ReceivePaymentQueryRq: QBXMLRequest, Hashable, Codable {

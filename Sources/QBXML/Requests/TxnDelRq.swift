@@ -1,4 +1,4 @@
-/// `TxnDelRq`: deletes a transaction, e.g. a payment posted by mistake (qbxml-messages.md §3.8).
+/// `TxnDelRq`: deletes a transaction, e.g. a payment posted by mistake (docs/qbxml-messages.md, "Requests QBBridge sends").
 public struct TxnDelRq: QBXMLRequest, Hashable, Codable {
     /// Echoed on the response.
     public var requestID: String
@@ -26,7 +26,7 @@ public struct TxnDelRq: QBXMLRequest, Hashable, Codable {
     }
 }
 
-/// `TxnDelType` values of qbXML 13.0 (qbxml-messages.md §3.8). The payroll values of 9.0–12.0 and
+/// `TxnDelType` values of qbXML 13.0 (docs/qbxml-messages.md, "Requests QBBridge sends"). The payroll values of 9.0–12.0 and
 /// 15.0+ are absent from the 13.0 schema QBBridge emits, so they are not offered.
 public enum TxnDelType: String, Sendable, Hashable, Codable, CaseIterable {
     /// A transaction type that can be deleted (raw value = qbXML spelling).

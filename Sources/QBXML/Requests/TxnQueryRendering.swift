@@ -1,5 +1,5 @@
 /// The parts Invoice-, CreditMemo- and ReceivePaymentQueryRq share, written once
-/// (qbxml-messages.md §3.3–§3.5: selection, tail, iterator).
+/// (docs/qbxml-messages.md, "Requests QBBridge sends": selection, tail, iterator).
 struct TxnQueryParts {
     var name: String
     var requestID: String

@@ -1,4 +1,4 @@
-/// One object found in a response (qbxml-messages.md §4), typed by its element.
+/// One object found in a response (docs/qbxml-messages.md, "Responses QBBridge reads"), typed by its element.
 public enum QBXMLRecord: Sendable, Equatable {
     /// An `InvoiceRet`.
     case invoice(Invoice)

@@ -1,4 +1,4 @@
-/// The attributes of one `…Rs` element (qbxml-messages.md §1): which request it answers, its
+/// The attributes of one `…Rs` element (docs/qbxml-messages.md, "Envelope and attributes"): which request it answers, its
 /// status, and for queries the count and iterator state.
 public struct QBXMLResponseHeader: Sendable, Equatable {
     /// The element name, e.g. `InvoiceQueryRs`.

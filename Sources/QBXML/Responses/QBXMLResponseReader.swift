@@ -1,4 +1,4 @@
-/// Reads a qbXML response document as a stream of events (qbxml-messages.md §4), in flat memory:
+/// Reads a qbXML response document as a stream of events (docs/qbxml-messages.md, "Responses QBBridge reads"), in flat memory:
 /// one record at a time is built, never the whole tree, so a 100 MB `InvoiceQueryRs` page costs
 /// no more memory than a small one.
 ///
@@ -17,7 +17,7 @@ public final class QBXMLResponseReader {
     private var state: State = .start
 
     /// `QBXMLMsgsRs@messageSetStatusCode`, set once the reader has passed that element (error
-    /// recovery: 600, 9001 … see qbwc-protocol.md §4).
+    /// recovery: 600, 9001 …; read but not used, see docs/qbxml-messages.md, "Envelope and attributes").
     public private(set) var messageSetStatusCode: Int?
     /// `QBXMLMsgsRs@newMessageSetID`, when present.
     public private(set) var newMessageSetID: String?

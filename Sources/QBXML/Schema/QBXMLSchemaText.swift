@@ -7,18 +7,19 @@ enum QBXMLSchemaText {
     static let requests = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  QBBridge qbXML request schema (our own, written from shared/spec/qbxml-messages.md).
+  QBBridge qbXML request schema (our own; described in docs/qbxml-messages.md).
 
   Covers the request messages QBBridge sends, in qbXML 13.0 (identical to 14.0-16.0 for these
   messages); a render for an older negotiated version only leaves elements out, so it validates too.
-  Element order and cardinality follow qbxml-messages.md §1-§3 and the types §5.
+  Element order and cardinality follow the qbXML 13.0 request schemas; the types are those of
+  docs/qbxml-messages.md, "Value formats".
   The <?qbxml version?> processing instruction is not a schema matter and is not checked here.
 
   The same text is embedded in Sources/QBXML/Schema/QBXMLSchemaText.swift; a test keeps both equal.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
 
-  <!-- ===== Simple types (qbxml-messages.md §5) ===== -->
+  <!-- ===== Simple types (docs/qbxml-messages.md, "Value formats") ===== -->
 
   <xs:simpleType name="STRTYPE">
     <xs:restriction base="xs:string"/>
@@ -154,7 +155,7 @@ enum QBXMLSchemaText {
     </xs:restriction>
   </xs:simpleType>
 
-  <!-- ===== References (qbxml-messages.md §2: ListID ?, FullName ?) ===== -->
+  <!-- ===== References (docs/qbxml-messages.md, "Shared parts": ListID ?, FullName ?) ===== -->
 
   <xs:complexType name="CustomerRefType">
     <xs:sequence>
@@ -175,7 +176,7 @@ enum QBXMLSchemaText {
     </xs:sequence>
   </xs:complexType>
 
-  <!-- ===== Filters (qbxml-messages.md §2) ===== -->
+  <!-- ===== Filters (docs/qbxml-messages.md, "Shared parts") ===== -->
 
   <xs:complexType name="ModifiedDateRangeFilterType">
     <xs:sequence>
@@ -289,7 +290,7 @@ enum QBXMLSchemaText {
     <xs:attribute name="iteratorID" type="STRTYPE"/>
   </xs:attributeGroup>
 
-  <!-- ===== Requests (qbxml-messages.md §3) ===== -->
+  <!-- ===== Requests (docs/qbxml-messages.md, "Requests QBBridge sends") ===== -->
 
   <xs:complexType name="HostQueryRqType">
     <xs:sequence>
@@ -425,7 +426,7 @@ enum QBXMLSchemaText {
     </xs:sequence>
   </xs:complexType>
 
-  <!-- CreditCardTxnInfo is not modelled: QBBridge never sends card data (qbxml-messages.md §3.6). -->
+  <!-- CreditCardTxnInfo is not modelled: QBBridge never sends card data (docs/qbxml-messages.md, "Requests QBBridge sends"). -->
   <xs:complexType name="ReceivePaymentAddType">
     <xs:sequence>
       <xs:element name="CustomerRef" type="CustomerRefType"/>
@@ -487,7 +488,7 @@ enum QBXMLSchemaText {
     <xs:attributeGroup ref="RequestAttributes"/>
   </xs:complexType>
 
-  <!-- ===== Envelope (qbxml-messages.md §1) ===== -->
+  <!-- ===== Envelope (docs/qbxml-messages.md, "Envelope and attributes") ===== -->
 
   <xs:element name="QBXML">
     <xs:complexType>

@@ -3,7 +3,7 @@ import CLibXML2
 /// Checks qbXML request documents against QBBridge's schema before they are sent.
 ///
 /// QuickBooks rejects a whole message set with HRESULT 0x80040400 when any element is out of order
-/// or malformed (qbwc-protocol.md §4, qbxml-messages.md "Order is significant"), and says nothing
+/// or malformed (docs/qbxml-messages.md, "Envelope and attributes" and "The request schema"), and says nothing
 /// about which element. Validating here turns that into an error naming the element, the rule and
 /// the line, before anything reaches QuickBooks.
 ///

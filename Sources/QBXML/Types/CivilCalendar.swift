@@ -1,6 +1,6 @@
 /// Proleptic Gregorian day arithmetic on wall-clock dates, with no time zone involved.
 ///
-/// qbXML dates and times are the QuickBooks host's local wall clock (qbxml-messages.md §5), so
+/// qbXML dates and times are the QuickBooks host's local wall clock (docs/qbxml-messages.md, "Value formats"), so
 /// QBBridge validates and shifts them as plain calendar values; converting through `Date` and a
 /// time zone would reintroduce the DST confusion the spec warns about.
 enum CivilCalendar {

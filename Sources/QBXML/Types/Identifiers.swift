@@ -1,7 +1,7 @@
 /// A transaction identifier (qbXML IDTYPE on transactions), e.g. `4EB8-1347889479`.
 ///
-/// Opaque: never parsed, only compared and echoed (qbxml-messages.md §5). Its own type so that a
-/// TxnID cannot be passed where a ListID is meant (style.md, "One type per concept").
+/// Opaque: never parsed, only compared and echoed (docs/qbxml-messages.md, "Value formats"). Its own type so that a
+/// TxnID cannot be passed where a ListID is meant (docs/style.md, "Files and types").
 public struct TxnID: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The identifier text.
     public let rawValue: String

@@ -1,5 +1,5 @@
 /// A reference to a list object as QuickBooks returns it (`CustomerRef`, `ARAccountRef`, `ItemRef` …):
-/// `ListID` and/or `FullName` (qbxml-messages.md §2, "Refs").
+/// `ListID` and/or `FullName` (docs/qbxml-messages.md, "Shared parts").
 public struct ListRef: Sendable, Hashable, Codable {
     /// The object's ListID, when returned.
     public var listID: ListID?
@@ -14,7 +14,7 @@ public struct ListRef: Sendable, Hashable, Codable {
 }
 
 /// How a request names a list object: by `ListID` or by `FullName`, never both
-/// (qbxml-messages.md §2: "Send one of the two"; ListID wins if both were sent).
+/// (docs/qbxml-messages.md, "Shared parts": send one of the two; ListID wins if both were sent).
 public enum RefSelector: Sendable, Hashable, Codable {
     /// By ListID (preferred: stable across renames).
     case listID(ListID)

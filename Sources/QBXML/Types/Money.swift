@@ -1,6 +1,6 @@
 public import Foundation
 
-/// An amount of money as qbXML's AMTTYPE: at most 13 integer digits and 2 decimals (qbxml-messages.md §5).
+/// An amount of money as qbXML's AMTTYPE: at most 13 integer digits and 2 decimals (docs/qbxml-messages.md, "Value formats").
 ///
 /// Stored as integer cents, so arithmetic and comparisons are exact (never `Double`). Renders with
 /// exactly two decimals (`1500.00`, `-55.00`), parses `1500`, `1500.5` and `1500.00`, and refuses a

@@ -1,4 +1,4 @@
-/// A calendar date as qbXML's DATETYPE, always written `YYYY-MM-DD` with no zone (qbxml-messages.md §5).
+/// A calendar date as qbXML's DATETYPE, always written `YYYY-MM-DD` with no zone (docs/qbxml-messages.md, "Value formats").
 ///
 /// Used for TxnDate, DueDate and date-range filters. Codable as its string form.
 public struct QBDate: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {

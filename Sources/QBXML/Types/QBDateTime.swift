@@ -1,5 +1,5 @@
 /// A qbXML DATETIMETYPE value (TimeCreated, TimeModified, FromModifiedDate …) handled the way
-/// qbxml-messages.md §5 ("DST quirk") requires.
+/// docs/qbxml-messages.md ("Value formats", DATETIMETYPE) describes.
 ///
 /// QuickBooks writes the host's local wall-clock time followed by an offset that does not follow
 /// daylight saving time (a US-Pacific host says `-08:00` in summer). So the value is:

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A quantity, price or percentage as qbXML's QUANTYPE / PRICETYPE / PERCENTTYPE: up to 10 integer
-/// digits and 5 decimals (qbxml-messages.md §5). Used for invoice line `Quantity` and `Rate`.
+/// digits and 5 decimals (docs/qbxml-messages.md, "Value formats"). Used for invoice line `Quantity` and `Rate`.
 ///
 /// Stored exactly as an integer count of 1/100000, so no binary floating point is involved.
 /// Renders in its shortest form (`72`, `0.5`, `12.34567`). Codable as that string.

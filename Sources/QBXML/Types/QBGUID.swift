@@ -1,8 +1,8 @@
 public import Foundation
 
-/// A qbXML GUIDTYPE value: `{8-4-4-4-12 hex}` with braces, or `0` (qbxml-messages.md §5).
+/// A qbXML GUIDTYPE value: `{8-4-4-4-12 hex}` with braces, or `0` (docs/qbxml-messages.md, "Value formats").
 ///
-/// Used for `ExternalGUID` (the payment idempotency marker, qbxml-messages.md §6) and `OwnerID`.
+/// Used for `ExternalGUID` (the payment idempotency marker, docs/qbxml-messages.md, "Finding a payment again") and `OwnerID`.
 /// QuickBooks may echo a GUID in another letter case, so equality ignores case.
 public struct QBGUID: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The text as given or as QuickBooks wrote it.
@@ -44,7 +44,7 @@ public struct QBGUID: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The text.
     public var description: String { rawValue }
 
-    /// Case-insensitive equality (qbxml-messages.md §7: QuickBooks' echo case is not guaranteed).
+    /// Case-insensitive equality (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on": QuickBooks' echo case is not guaranteed).
     public static func == (lhs: QBGUID, rhs: QBGUID) -> Bool {
         lhs.rawValue.uppercased() == rhs.rawValue.uppercased()
     }

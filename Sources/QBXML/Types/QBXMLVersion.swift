@@ -1,8 +1,8 @@
 /// A qbXML specification version such as 13.0, as written in `<?qbxml version="13.0"?>`.
 ///
 /// Chosen per QuickBooks installation from the `SupportedQBXMLVersion` values in the HCP response
-/// (qbwc-protocol.md §2.3) and used to leave out elements the installation does not know
-/// (qbxml-messages.md, "Baseline"). Codable as its string form, e.g. `"13.0"`.
+/// (docs/web-connector-protocol.md, "The host report and qbXML version negotiation") and used to leave out elements the installation does not know
+/// (docs/qbxml-messages.md, "Versions"). Codable as its string form, e.g. `"13.0"`.
 public struct QBXMLVersion: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
     /// The major version (13 in 13.0).
     public let major: Int
@@ -16,11 +16,11 @@ public struct QBXMLVersion: Sendable, Hashable, Comparable, Codable, LosslessStr
     }
 
     /// The highest version our schema and builders emit. The 13.0–16.0 schemas are identical for
-    /// every message QBBridge sends (qbxml-messages.md, "Baseline"), so 13.0 is what we write, as QbSync does.
+    /// every message QBBridge sends (docs/qbxml-messages.md, "Versions"), so 13.0 is what we write, as QbSync does.
     public static let newestEmitted = QBXMLVersion(major: 13, minor: 0)
 
     /// The oldest version QBBridge agrees to talk. The payment bridge needs `ErrorRecovery` on add
-    /// responses and `DiscountClassRef` on applications, both introduced in 11.0 (qbxml-messages.md,
+    /// responses and `DiscountClassRef` on applications, both introduced in 11.0 (docs/qbxml-messages.md,
     /// "Baseline": "Our feature set needs ≥ 11.0"). That covers QuickBooks 2012 and later.
     public static let oldestSupported = QBXMLVersion(major: 11, minor: 0)
 
@@ -45,7 +45,7 @@ public struct QBXMLVersion: Sendable, Hashable, Comparable, Codable, LosslessStr
 
     /// The highest version both sides support: the greatest of `supported` that is between
     /// `oldestSupported` and `newestEmitted`. Values may carry a country prefix (`CA13.0`, `UK2.0`)
-    /// as Canadian and UK editions report them (qbwc-protocol.md §2.3); unreadable values are ignored.
+    /// as Canadian and UK editions report them (docs/web-connector-protocol.md, "The host report and qbXML version negotiation"); unreadable values are ignored.
     /// Returns nil when no value is usable, i.e. QuickBooks is too old for the bridge.
     public static func negotiate(supported: [String]) -> QBXMLVersion? {
         supported

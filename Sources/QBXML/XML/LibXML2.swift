@@ -4,7 +4,7 @@ import CLibXML2
 ///
 /// - `xmlInitParser()` must run before libxml2 is used from several threads.
 /// - The external entity loader is replaced by one that refuses every URL. QBXML is the only module
-///   that touches libxml2 (style.md, "Modules"), and none of its documents may load anything: this
+///   that touches libxml2 (docs/style.md, "Modules"), and none of its documents may load anything: this
 ///   is the last line of defence behind `XML_PARSE_NONET` and the DOCTYPE ban, so that even a bug
 ///   elsewhere cannot make libxml2 open a file or a socket for an entity or a DTD.
 ///   (Opening the file given to `xmlReaderForFile` does not go through the entity loader.)

@@ -1,7 +1,7 @@
 /// Why an XML document could not be read, and where.
 ///
 /// Raised by `XMLStreamReader` for every input QBBridge parses: SOAP envelopes from the Web Connector
-/// (qbwc-protocol.md §1) and qbXML responses (qbxml-messages.md §4). The kinds separate the hostile
+/// (docs/web-connector-protocol.md, "Transport and SOAP") and qbXML responses (docs/qbxml-messages.md, "Responses QBBridge reads"). The kinds separate the hostile
 /// inputs the reader refuses on purpose from plain malformed text.
 public struct XMLReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The class of failure.

@@ -4,8 +4,8 @@ import Foundation
 /// A safe, forward-only XML reader over libxml2's `xmlTextReader`.
 ///
 /// It exists because every document QBBridge reads comes from outside: SOAP envelopes from the Web
-/// Connector (qbwc-protocol.md §1) and qbXML responses, possibly hundreds of megabytes, from
-/// QuickBooks (qbxml-messages.md §4). It streams (no tree is built) and it is hardened:
+/// Connector (docs/web-connector-protocol.md, "Transport and SOAP") and qbXML responses, possibly hundreds of megabytes, from
+/// QuickBooks (docs/qbxml-messages.md, "Responses QBBridge reads"). It streams (no tree is built) and it is hardened:
 /// - parse options are `XML_PARSE_NONET` only: no `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD`,
 ///   `XML_PARSE_DTDATTR`; `XML_PARSE_HUGE` only when the caller bounds the input (`allowingHugeText`);
 /// - a `<!DOCTYPE …>` is refused (`.doctypeForbidden`) before libxml2 parses it, which rules out XXE,

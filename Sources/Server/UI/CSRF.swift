@@ -1,7 +1,7 @@
 import Hummingbird
 import Store
 
-/// Checks the CSRF token of every POST to a signed-in page (design.md §7): the form's hidden `csrf` field
+/// Checks the CSRF token of every POST to a signed-in page (docs/architecture.md, "Security"): the form's hidden `csrf` field
 /// must equal the session's token. A missing or wrong token gets the 403 page and the action is not run.
 /// The parsed form is handed on in the context so routes do not read the body again.
 struct CSRFMiddleware: RouterMiddleware {

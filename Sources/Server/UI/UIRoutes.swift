@@ -2,7 +2,7 @@ import Bridge
 import Hummingbird
 import Store
 
-/// The admin web UI (design.md §6 "Web UI at /", issue 8): server-rendered pages over the same services
+/// The admin web UI (docs/architecture.md, "The JSON API and the web UI", issue 8): server-rendered pages over the same services
 /// as the JSON API, behind a login, with CSRF-checked plain forms and no script.
 ///
 /// Public: `/login`, `/assets/app.css` and the 404 page. Everything else needs a signed-in session and

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the store lives: an SQLite file (the embedded default) or a PostgreSQL server shared by several
-/// instances (design.md §5). Parsed once from `--database`.
+/// instances (docs/architecture.md, "Storage"). Parsed once from `--database`.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// An SQLite file at this path.
     case sqlite(path: String)

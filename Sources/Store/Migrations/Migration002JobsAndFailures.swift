@@ -1,6 +1,6 @@
 import SQLKit
 
-/// The durable job queue and the failure records (design.md §4, §6).
+/// The durable job queue and the failure records (docs/architecture.md, "The durable job queue"; docs/failure-catalogue.md, "The record").
 struct Migration002JobsAndFailures: Migration {
     let version = 2
     let name = "jobs and failure records"

@@ -1,7 +1,7 @@
 import SQLKit
 
-/// Admin users of the web UI and their browser sessions (design.md §7: "admin UI behind login with
-/// CSRF-protected forms").
+/// Admin users of the web UI and their browser sessions (docs/architecture.md, "Security": the admin UI is behind a login
+/// and its forms are CSRF-protected).
 ///
 /// `ui_sessions.id` is the SHA-256 of the 256-bit cookie token, never the token itself, so a copy of the
 /// database hands out no working session. The CSRF token lives next to it (one per session) and `flash`

@@ -63,7 +63,7 @@ public struct Company: Sendable, Equatable {
     public var depositSettings: String?
 }
 
-/// What the first sendRequestXML of a session reported (qbwc-protocol.md §2.3).
+/// What the first sendRequestXML of a session reported (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
 public struct QuickBooksInfo: Sendable, Equatable, Codable {
     /// e.g. "QuickBooks Pro 2014".
     public var product: String?

@@ -32,7 +32,7 @@ public enum FailureStatus: String, Sendable, Codable, CaseIterable {
     case deleted
 }
 
-/// A stored failure record: what happened, the evidence and the fix (design.md §6).
+/// A stored failure record: what happened, the evidence and the fix (docs/failure-catalogue.md, "The record").
 public struct FailureRecord: Sendable, Equatable {
     /// Id.
     public var id: FailureID

@@ -46,7 +46,7 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     public static let pulls: [JobKind] = [.invoicePull, .customerPull]
 }
 
-/// Where a job is (design.md §6, issue "Payment posting").
+/// Where a job is (docs/architecture.md, "The durable job queue", issue "Payment posting").
 public enum JobStatus: String, Sendable, Codable, CaseIterable {
     /// Waiting for the company's next session.
     case queued

@@ -10,7 +10,7 @@ public enum SessionState: String, Sendable, Codable {
     case replaced
 }
 
-/// One Web Connector run, stored so that any instance can answer any call of it (qbwc-protocol.md §6).
+/// One Web Connector run, stored so that any instance can answer any call of it (docs/web-connector-protocol.md, "Tickets and session state").
 public struct SessionRecord: Sendable, Equatable {
     /// Internal id (the ticket itself is never stored).
     public var id: String

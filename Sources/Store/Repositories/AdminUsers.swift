@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-/// A person allowed into the web UI (design.md §3 "Admin", "Support staff").
+/// A person allowed into the web UI (docs/operations.md, "Tokens and admin users").
 public struct AdminUser: Sendable, Equatable {
     /// Stable id (UUID text).
     public var id: String

@@ -2,7 +2,7 @@ import SQLKit
 
 /// `FOR UPDATE SKIP LOCKED` where the dialect can lock rows (PostgreSQL), nothing where it cannot (SQLite,
 /// whose `BEGIN IMMEDIATE` already serializes writers). Asked of SQLKit's dialect, not by engine name
-/// (style.md), so two instances sharing PostgreSQL never claim the same job.
+/// (docs/style.md, "Storage"), so two instances sharing PostgreSQL never claim the same job.
 struct ClaimLock: SQLExpression {
     func serialize(to serializer: inout SQLSerializer) {
         guard let lock = serializer.dialect.exclusiveSelectLockExpression else { return }

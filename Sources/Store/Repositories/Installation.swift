@@ -5,7 +5,7 @@ import SQLKit
 public struct Installation: Sendable {
     let database: Database
 
-    /// The OwnerID GUID: one per installation, never per company or version (qbwc-protocol.md §3).
+    /// The OwnerID GUID: one per installation, never per company or version (docs/web-connector-protocol.md, "The .qwc file").
     /// Created on first use; concurrent first uses agree on one value.
     public func ownerID() async throws -> String {
         try await value(for: "owner_id") { "{" + UUID().uuidString.uppercased() + "}" }

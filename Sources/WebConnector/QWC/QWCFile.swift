@@ -2,7 +2,7 @@ import Foundation
 import QBXML
 
 /// A Web Connector configuration file (`.qwc`), written with the element set, order and rules of
-/// qbwc-protocol.md §3.
+/// docs/web-connector-protocol.md ("The .qwc file").
 ///
 /// `validated()` refuses what the Web Connector would reject, with a reason a person can fix, before
 /// anyone downloads a file that cannot work.

@@ -1,6 +1,6 @@
 /// One decoded Web Connector call: the operation and its parameters as strings.
 ///
-/// Parameters follow the lenient reading of qbwc-protocol.md §1: a missing, empty or `xsi:nil` child is the
+/// Parameters follow the lenient reading of docs/web-connector-protocol.md, "Transport and SOAP": a missing, empty or `xsi:nil` child is the
 /// empty string, unknown children are ignored. Only what the contract types as `xs:int` is checked here.
 public struct SOAPCall: Sendable, Equatable {
     /// The operation named by the body's wrapper element.

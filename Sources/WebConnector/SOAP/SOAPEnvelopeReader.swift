@@ -4,7 +4,7 @@ import QBXML
 /// no DTD, no entities, no network, no tree.
 ///
 /// Dispatch is on the body element's namespace and local name; the SOAPAction header is only a hint
-/// (qbwc-protocol.md §1). The whole document is read to its end so that a truncated body is refused
+/// (docs/web-connector-protocol.md, "Transport and SOAP"). The whole document is read to its end so that a truncated body is refused
 /// rather than half-understood.
 public enum SOAPEnvelopeReader {
     /// The SOAP 1.1 envelope namespace.

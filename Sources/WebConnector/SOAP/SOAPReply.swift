@@ -1,6 +1,6 @@
 import QBXML
 
-/// What the endpoint answers to one call: a typed result or a SOAP 1.1 Fault (qbwc-protocol.md §1.1).
+/// What the endpoint answers to one call: a typed result or a SOAP 1.1 Fault (docs/web-connector-protocol.md, "Transport and SOAP").
 public enum SOAPReply: Sendable, Equatable {
     /// An `xs:string` result.
     case string(QBWCOperation, String)

@@ -1,7 +1,7 @@
 public import QBXML
 
 /// Why a request body could not be read as a Web Connector call. Each case becomes a SOAP 1.1 Fault with
-/// HTTP 500 (qbwc-protocol.md §1, design.md §6): the .NET client shows a fault's text only then.
+/// HTTP 500 (docs/web-connector-protocol.md, "Transport and SOAP"): the .NET client shows a fault's text only then.
 public enum SOAPRequestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The body is not well-formed XML, or uses a forbidden construct (DOCTYPE, entities).
     case notXML(XMLReadError)

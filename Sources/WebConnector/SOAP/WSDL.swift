@@ -1,7 +1,7 @@
 import QBXML
 
 /// Our WSDL for the Web Connector service: document/literal, wrapped, in `http://developer.intuit.com/`
-/// (qbwc-protocol.md §1). Written from the same operation table the dispatcher uses, so a standard SOAP
+/// (docs/web-connector-protocol.md, "Transport and SOAP"). Written from the same operation table the dispatcher uses, so a standard SOAP
 /// client (zeep, .NET's wsdl.exe) sees exactly what the endpoint accepts. `xsd/QBWebConnectorSvc.wsdl`
 /// is this document for the example address, checked by a test.
 public enum WSDL {

@@ -1,5 +1,5 @@
 /// A session ticket: 128 random bits, written in GUID form because that is what the Web Connector's
-/// log shows for Intuit's own samples (qbwc-protocol.md §2.2). Any instance can answer any call, so the
+/// log shows for Intuit's own samples (docs/web-connector-protocol.md, "Tickets and session state"). Any instance can answer any call, so the
 /// ticket is looked up in the database; only its hash is stored there.
 public struct Ticket: Sendable, Hashable, CustomStringConvertible {
     /// The wire form, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, 32 random hex digits.

@@ -22,7 +22,7 @@ public protocol WebConnectorBackend: Sendable {
     func closeConnection(ticket: String) async -> String
 }
 
-/// The answer to clientVersion (qbwc-protocol.md §2.2).
+/// The answer to clientVersion (docs/web-connector-protocol.md, "Methods").
 public enum ClientVersionVerdict: Sendable, Equatable {
     /// Proceed: `""`.
     case proceed
@@ -44,7 +44,7 @@ public enum ClientVersionVerdict: Sendable, Equatable {
     }
 }
 
-/// The answer to authenticate (qbwc-protocol.md §2.2): `[ticket, verdict, postpone?, minRunEvery?]`.
+/// The answer to authenticate (docs/web-connector-protocol.md, "Methods"): `[ticket, verdict, postpone?, minRunEvery?]`.
 public enum AuthenticationOutcome: Sendable, Equatable {
     /// Valid with work to do; `companyFile` is `""` for the file QuickBooks has open.
     case session(ticket: String, companyFile: String)
@@ -95,7 +95,7 @@ public enum WebConnectorVerdict {
 public struct SendRequestXML: Sendable, Equatable {
     /// The session ticket.
     public var ticket: String
-    /// Host/company/preferences response, on the first call of a run only (qbwc-protocol.md §2.3).
+    /// Host/company/preferences response, on the first call of a run only (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").
     public var hcpResponse: String
     /// Path of the company file QuickBooks has open.
     public var companyFileName: String
@@ -147,7 +147,7 @@ public struct ReceiveResponseXML: Sendable, Equatable {
     }
 }
 
-/// The answer to receiveResponseXML: an integer percentage, never a decimal (qbwc-protocol.md §2.2).
+/// The answer to receiveResponseXML: an integer percentage, never a decimal (docs/web-connector-protocol.md, "Methods").
 public enum ReceiveResponseOutcome: Sendable, Equatable {
     /// 0…99: more work follows; 100: done.
     case progress(Int)

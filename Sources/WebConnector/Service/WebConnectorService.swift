@@ -1,7 +1,7 @@
 /// The QBWC dispatcher: `handle(SOAPCall) async -> SOAPReply`, with no HTTP in it.
 ///
 /// It turns each call into a backend method with typed parameters and turns the backend's answer into
-/// the wire conventions of qbwc-protocol.md §2.2. Interactive mode is never requested by QBBridge, so its
+/// the wire conventions of docs/web-connector-protocol.md ("Methods"). Interactive mode is never requested by QBBridge, so its
 /// three calls get the answers that end it cleanly.
 public struct WebConnectorService: Sendable {
     private let backend: any WebConnectorBackend

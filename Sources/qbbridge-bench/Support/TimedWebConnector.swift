@@ -4,7 +4,7 @@ import QBSimulator
 import QBXML
 
 /// A Web Connector for the load benchmark: the same call sequence as QBSimulator's `FakeWebConnector`
-/// (qbwc-protocol.md §2.1) against the same `FakeQuickBooks`, but it times every SOAP call on the
+/// (docs/web-connector-protocol.md, "Call sequence") against the same `FakeQuickBooks`, but it times every SOAP call on the
 /// client side and can spread its calls over several server instances, as a load balancer without
 /// stickiness would. `FakeWebConnector` has neither hook, and a benchmark must not change the
 /// simulator the tests rely on.

@@ -1,5 +1,5 @@
 /// The customer list filter; its elements go directly into `CustomerQueryRq`, in this order
-/// (qbxml-messages.md §3.2: there is no `ModifiedDateRangeFilter` wrapper here).
+/// (docs/qbxml-messages.md, "Requests QBBridge sends": there is no `ModifiedDateRangeFilter` wrapper here).
 public struct CustomerListFilter: Sendable, Hashable, Codable {
     /// At most this many customers (the page size with an iterator); at least 1.
     public var maxReturned: Int?

@@ -1,5 +1,5 @@
 /// The date part of a transaction filter: `ModifiedDateRangeFilter` or `TxnDateRangeFilter`,
-/// which qbXML makes mutually exclusive (qbxml-messages.md §2, TxnFilter item 2).
+/// which qbXML makes mutually exclusive (docs/qbxml-messages.md, "Shared parts").
 public enum DateRangeFilter: Sendable, Hashable, Codable {
     /// Transactions modified in [from, to] (inclusive, host-local wall-clock time).
     case modified(from: QBDateTime?, to: QBDateTime?)

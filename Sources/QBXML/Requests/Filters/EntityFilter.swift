@@ -1,5 +1,5 @@
 /// `EntityFilter`, `AccountFilter` and `ClassFilter`: one of ListID+, FullName+, ListIDWithChildren
-/// or FullNameWithChildren (qbxml-messages.md §2). "WithChildren" includes jobs / sub-accounts.
+/// or FullNameWithChildren (docs/qbxml-messages.md, "Shared parts"). "WithChildren" includes jobs / sub-accounts.
 public enum EntityFilter: Sendable, Hashable, Codable {
     /// These objects exactly (at least one).
     case listIDs([ListID])

@@ -1,4 +1,4 @@
-/// The `iterator` / `iteratorID` attributes of a query (qbxml-messages.md §1; qbXML 5.0+).
+/// The `iterator` / `iteratorID` attributes of a query (docs/qbxml-messages.md, "Iterators"; qbXML 5.0+).
 ///
 /// `start` with `MaxReturned` sets the page size; `continue` with the `iteratorID` from the previous
 /// page until `iteratorRemainingCount="0"`. An iterator lives only within one QuickBooks session.

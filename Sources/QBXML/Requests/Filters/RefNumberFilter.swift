@@ -1,5 +1,5 @@
 /// The reference-number part of a transaction filter: `RefNumberFilter` or `RefNumberRangeFilter`,
-/// mutually exclusive (qbxml-messages.md §2, TxnFilter item 5).
+/// mutually exclusive (docs/qbxml-messages.md, "Shared parts").
 public enum RefNumberFilter: Sendable, Hashable, Codable {
     /// Reference numbers that start with, contain or end with the text.
     case match(MatchCriterion, String)
@@ -32,7 +32,7 @@ public enum MatchCriterion: String, Sendable, Hashable, Codable, CaseIterable {
     case endsWith = "EndsWith"
 }
 
-/// `PaidStatus` of an invoice query (qbxml-messages.md §3.3).
+/// `PaidStatus` of an invoice query (docs/qbxml-messages.md, "Requests QBBridge sends").
 public enum PaidStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Paid and open invoices.
     case all = "All"

@@ -1,5 +1,5 @@
 /// The transaction filter group shared by Invoice-, CreditMemo- and ReceivePaymentQueryRq
-/// (qbxml-messages.md §2, "TxnFilter group"), rendered in qbXML's order:
+/// (docs/qbxml-messages.md, "Shared parts"), rendered in qbXML's order:
 /// MaxReturned, date range, EntityFilter, AccountFilter, reference-number filter, CurrencyFilter.
 public struct TxnFilter: Sendable, Hashable, Codable {
     /// At most this many transactions (the page size with an iterator); at least 1.
@@ -46,7 +46,7 @@ public struct TxnFilter: Sendable, Hashable, Codable {
 }
 
 /// What a transaction query selects: specific TxnIDs or RefNumbers, or a filter
-/// (the schema's outer choice, qbxml-messages.md §3.3–§3.5; lists and filters cannot be combined).
+/// (the schema's outer choice, docs/qbxml-messages.md, "Requests QBBridge sends"; lists and filters cannot be combined).
 public enum TxnQuerySelection: Sendable, Hashable, Codable {
     /// These transactions (at least one). One unknown ID can turn the response into 500/Warn.
     case txnIDs([TxnID])

@@ -1,5 +1,5 @@
-/// One invoice a payment was applied to (`AppliedToTxnRet`, qbxml-messages.md §4.5): after a
-/// successful add, compare these with what was sent (qbxml-errors.md §5, "auto-apply" risk).
+/// One invoice a payment was applied to (`AppliedToTxnRet`, docs/qbxml-messages.md, "Responses QBBridge reads"): after a
+/// successful add, compare these with what was sent (QuickBooks' auto-apply, docs/qbxml-messages.md, "Requests QBBridge sends").
 public struct AppliedToTxn: Sendable, Hashable, Codable {
     /// The invoice.
     public var txnID: TxnID?

@@ -1,4 +1,4 @@
-/// A credit memo as QuickBooks returns it (`CreditMemoRet`, qbxml-messages.md §4.4). An open credit
+/// A credit memo as QuickBooks returns it (`CreditMemoRet`, docs/qbxml-messages.md, "Responses QBBridge reads"). An open credit
 /// has `creditRemaining > 0`; a credit applied to an invoice lowers that invoice's balance.
 public struct CreditMemo: Sendable, Hashable, Codable {
     /// The credit memo's TxnID.

@@ -1,4 +1,4 @@
-/// A customer or job as QuickBooks returns it (`CustomerRet`, qbxml-messages.md §4.2), with the
+/// A customer or job as QuickBooks returns it (`CustomerRet`, docs/qbxml-messages.md, "Responses QBBridge reads"), with the
 /// fields the bridge uses to map and check customers.
 public struct Customer: Sendable, Hashable, Codable {
     /// The customer's ListID.

@@ -1,4 +1,4 @@
-/// The `ErrorRecovery` aggregate of an Add/Mod/Del response (qbXML 11.0, qbxml-messages.md §4.6):
+/// The `ErrorRecovery` aggregate of an Add/Mod/Del response (qbXML 11.0, docs/qbxml-messages.md, "Responses QBBridge reads"):
 /// identifies the object a request created or touched, also when the request reported an error.
 public struct ErrorRecovery: Sendable, Hashable, Codable {
     /// The list object's ListID.

@@ -1,5 +1,5 @@
-/// An invoice as QuickBooks returns it (`InvoiceRet`, qbxml-messages.md §4.3), with the fields the
-/// payment bridge uses: balances and paid state to classify a rejected payment (qbxml-errors.md §5),
+/// An invoice as QuickBooks returns it (`InvoiceRet`, docs/qbxml-messages.md, "Responses QBBridge reads"), with the fields the
+/// payment bridge uses: balances and paid state to classify a rejected payment (docs/failure-catalogue.md, "The invoice check"),
 /// links to see what changed the balance, lines for display.
 public struct Invoice: Sendable, Hashable, Codable {
     /// The invoice's TxnID.

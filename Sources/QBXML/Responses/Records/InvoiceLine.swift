@@ -1,5 +1,5 @@
 /// One line of an invoice or credit memo (`InvoiceLineRet` / `CreditMemoLineRet`,
-/// qbxml-messages.md §4.3–§4.4), returned only with `IncludeLineItems=true`.
+/// docs/qbxml-messages.md, "Responses QBBridge reads"), returned only with `IncludeLineItems=true`.
 /// Lines inside a line group (`…LineGroupRet`) are returned as ordinary lines.
 public struct InvoiceLine: Sendable, Hashable, Codable {
     /// The line's identifier.

@@ -1,6 +1,6 @@
-/// A transaction linked to an invoice or credit memo (`LinkedTxn`, qbxml-messages.md §4.3):
+/// A transaction linked to an invoice or credit memo (`LinkedTxn`, docs/qbxml-messages.md, "Responses QBBridge reads"):
 /// on an invoice, a payment shows up with TxnType `ReceivePayment` and a negative amount, a credit
-/// memo with TxnType `CreditMemo`. Used to explain a changed balance (qbxml-errors.md §5).
+/// memo with TxnType `CreditMemo`. Used to explain a changed balance (docs/failure-catalogue.md, "The invoice check").
 public struct LinkedTxn: Sendable, Hashable, Codable {
     /// The linked transaction.
     public var txnID: TxnID?

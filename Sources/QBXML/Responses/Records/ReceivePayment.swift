@@ -1,4 +1,4 @@
-/// A payment as QuickBooks returns it (`ReceivePaymentRet`, qbxml-messages.md §4.5): what the add
+/// A payment as QuickBooks returns it (`ReceivePaymentRet`, docs/qbxml-messages.md, "Responses QBBridge reads"): what the add
 /// created, or what a lookup found when re-finding a payment by ExternalGUID (§6).
 public struct ReceivePayment: Sendable, Hashable, Codable {
     /// The payment's TxnID.

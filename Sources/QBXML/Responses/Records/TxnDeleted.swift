@@ -1,4 +1,4 @@
-/// What a `TxnDelRs` reports about the deleted transaction (qbxml-messages.md §4.6). QuickBooks
+/// What a `TxnDelRs` reports about the deleted transaction (docs/qbxml-messages.md, "Responses QBBridge reads"). QuickBooks
 /// writes these fields directly in the `TxnDelRs`; the reader emits them as one record.
 public struct TxnDeleted: Sendable, Hashable, Codable {
     /// The `TxnDelType`, e.g. `ReceivePayment`.

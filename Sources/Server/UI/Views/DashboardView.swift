@@ -1,7 +1,7 @@
 import Bridge
 import Store
 
-/// The dashboard (design.md §6): one card per company with what a person needs at a glance.
+/// The dashboard (docs/architecture.md, "The JSON API and the web UI"): one card per company with what a person needs at a glance.
 struct DashboardView {
     struct CategoryCount {
         var label: String
