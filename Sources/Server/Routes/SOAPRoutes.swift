@@ -6,8 +6,8 @@ import WebConnector
 
 /// `POST /qbwc` (the Web Connector endpoint) and `GET /qbwc?wsdl`.
 ///
-/// Whatever arrives, the answer is a SOAP 1.1 document: a result with 200, or a Fault with 500 (design.md
-/// §6) — never an HTML error page, which the .NET client cannot show.
+/// Whatever arrives, the answer is a SOAP 1.1 document: a result with 200, or a Fault with 500 (docs/web-connector-protocol.md)
+/// — never an HTML error page, which the .NET client cannot show.
 struct SOAPRoutes {
     let service: WebConnectorService
     let limiter: CallLimiter
