@@ -107,10 +107,16 @@ let package = Package(
             name: "Triage",
             swiftSettings: strictSettings
         ),
+        /// The vocabulary every layer shares: identifiers, times, and the records Store keeps (companies, jobs,
+        /// failure records, snapshots, activity), as plain values with no storage or HTTP in them.
+        .target(
+            name: "Domain",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Store",
             dependencies: [
-                "QBXML",
+                "Domain", "QBXML",
                 .product(name: "SQLKit", package: "sql-kit"),
                 "CSQLite",
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -123,7 +129,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "QBXML", "WebConnector", "Triage", "Store",
+                "Domain", "QBXML", "WebConnector", "Triage", "Store",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,7 +142,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Bridge", "Store", "QBXML", "Triage",
+                "Bridge", "Domain", "Store", "QBXML", "Triage",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -151,7 +157,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "API", "Bridge", "WebConnector", "Store", "QBXML", "Triage",
+                "API", "Bridge", "Domain", "WebConnector", "Store", "QBXML", "Triage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -180,7 +186,7 @@ let package = Package(
         .executableTarget(
             name: "qbbridge",
             dependencies: [
-                "Server", "Bridge", "Store", "WebConnector", "QBXML", "QBSimulator",
+                "Server", "Bridge", "Domain", "Store", "WebConnector", "QBXML", "QBSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -192,7 +198,7 @@ let package = Package(
         .executableTarget(
             name: "qbbridge-bench",
             dependencies: [
-                "Server", "Bridge", "Store", "QBXML", "QBSimulator",
+                "Server", "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -212,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "QBSimulatorTests",
             dependencies: [
-                "QBSimulator", "QBXML", "Server", "Store", "Bridge",
+                "QBSimulator", "QBXML", "Server", "Domain", "Store", "Bridge",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
@@ -225,7 +231,7 @@ let package = Package(
         .testTarget(
             name: "BridgeTests",
             dependencies: [
-                "API", "Server", "Bridge", "Store", "WebConnector", "QBXML", "QBSimulator",
+                "API", "Server", "Bridge", "Domain", "Store", "WebConnector", "QBXML", "QBSimulator",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

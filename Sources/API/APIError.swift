@@ -2,6 +2,7 @@ import Bridge
 import Foundation
 public import Hummingbird
 import OpenAPIRuntime
+import Domain
 import Store
 
 /// The one error type of the JSON API: it renders `{"error": {"code", "message", "fields"?}}` with the

@@ -3,6 +3,7 @@ import Foundation
 public import Hummingbird
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import Domain
 public import Store
 
 /// Mounts the JSON API on a router group: the generated routes of `openapi.yaml`, with every JSON body

@@ -6,6 +6,7 @@ import HummingbirdCore
 import HummingbirdTLS
 public import Logging
 import NIOSSL
+import Domain
 public import Store
 import WebConnector
 

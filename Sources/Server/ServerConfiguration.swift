@@ -1,5 +1,6 @@
 import Foundation
 public import Bridge
+import Domain
 public import Store
 
 /// Everything `serve` decides, in one `Sendable` value passed down through inits (docs/style.md, "Configuration and lifecycle").

@@ -1,3 +1,4 @@
+public import Domain
 import SQLKit
 
 /// The web UI's view of the store (issue 8): its own repositories, and the few read queries its pages

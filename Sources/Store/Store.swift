@@ -1,3 +1,4 @@
+import Domain
 import Logging
 
 /// The durable store: one implementation over SQLKit for SQLite and PostgreSQL (docs/architecture.md, "Storage").

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Bridge
 import Foundation
 import QBSimulator
+import Domain
 import Store
 import Synchronization
 

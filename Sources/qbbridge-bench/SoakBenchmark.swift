@@ -4,6 +4,7 @@ import Bridge
 import Foundation
 import QBSimulator
 import QBXML
+import Domain
 import Store
 
 /// `qbbridge-bench soak`: the crash drill of `CrashSafetyTests` as a long run. In rounds, payments are

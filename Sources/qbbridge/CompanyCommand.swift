@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bridge
 import Foundation
+import Domain
 import Store
 
 /// `qbbridge company add|list|show`.

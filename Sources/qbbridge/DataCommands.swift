@@ -2,6 +2,7 @@ import ArgumentParser
 import Bridge
 import Foundation
 import QBXML
+import Domain
 import Store
 
 /// `qbbridge enqueue pull COMPANY invoices|customers`: queue a pull from the command line.

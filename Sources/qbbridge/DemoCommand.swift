@@ -7,6 +7,7 @@ import QBSimulator
 import QBXML
 import Server
 import ServiceLifecycle
+import Domain
 import Store
 
 /// `qbbridge demo`: the product working end to end on this machine, without Windows. It starts a server

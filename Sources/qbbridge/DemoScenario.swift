@@ -3,6 +3,7 @@ import Foundation
 import QBSimulator
 import QBXML
 import Server
+import Domain
 import Store
 
 /// What the demo remembers between `qbbridge demo` and `qbbridge demo --sync` (in `qbbridge-demo.json`):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bridge
 import Foundation
+import Domain
 import Store
 
 /// `qbbridge enqueue payment FILE.json --company COMPANY`: the same validation and idempotency as the API.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Store
 
 /// `qbbridge migrate`: bring the database schema up to date without starting the server.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Server
+import Domain
 import Store
 
 /// `--database`, shared by every command that touches the store. Falls back to `QBBRIDGE_DATABASE`,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bridge
+import Domain
 import Store
 
 /// `qbbridge qwc COMPANY > file.qwc`: the same file the API's download gives.

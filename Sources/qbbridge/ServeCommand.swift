@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Server
+import Domain
 import Store
 
 /// `qbbridge serve`: the Web Connector endpoint, the JSON API and the health/metrics routes.

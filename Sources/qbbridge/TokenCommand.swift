@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Store
 
 /// `qbbridge token create`: a bearer token for the JSON API, printed as the last line.

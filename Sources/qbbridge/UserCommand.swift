@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bridge
+import Domain
 import Store
 
 /// `qbbridge user add|password|remove`: admin users of the web UI (issue 8). The password is read from standard input

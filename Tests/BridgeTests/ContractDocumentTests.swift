@@ -1,6 +1,7 @@
 @testable import API
 import Foundation
 import Server
+import Domain
 import Store
 import Testing
 import WebConnector

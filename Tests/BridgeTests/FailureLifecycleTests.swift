@@ -1,6 +1,7 @@
 import Bridge
 import Foundation
 import HummingbirdTesting
+import Domain
 import Store
 import Testing
 import Triage

@@ -1,6 +1,7 @@
 import Foundation
 import NIOPosix
 import SQLKit
+import Domain
 @testable import Store
 import Testing
 

@@ -1,4 +1,5 @@
 import SQLKit
+import Domain
 @testable import Store
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import QBSimulator
 import QBXML
+import Domain
 import Store
 import Testing
 

@@ -2,6 +2,7 @@ import Bridge
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+import Domain
 import Store
 
 /// Who is calling the JSON API, as the bearer-token check found it (`api:<token label>`); the activity

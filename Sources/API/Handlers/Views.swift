@@ -1,6 +1,7 @@
 import Bridge
 import Foundation
 import QBXML
+import Domain
 import Store
 import Triage
 
@@ -22,9 +23,6 @@ func contractValue<Target: RawRepresentable>(_ raw: String, as _: Target.Type = 
 typealias StoredCompany = Company
 typealias StoredCustomerMapping = CustomerMapping
 
-extension Timestamp {
-    var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
-}
 
 extension Components.Schemas.Company {
     init(_ company: StoredCompany, ownerID: String) {

@@ -1,5 +1,6 @@
 public import Foundation
 public import QBXML
+public import Domain
 public import Store
 
 /// Builds a company's deposit report from its posted payments.

@@ -1,4 +1,5 @@
 public import Foundation
+public import Domain
 public import Store
 import Triage
 

@@ -1,5 +1,6 @@
 import Foundation
-public import Store
+public import Domain
+import Store
 public import Triage
 
 /// Turns the classifier's draft into the stored record's fields (JSON for the structured parts).

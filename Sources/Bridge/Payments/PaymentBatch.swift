@@ -1,4 +1,5 @@
 import QBXML
+import Domain
 import Store
 
 /// The jobs a session is working on together, saved with the session between round trips.

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 public import QBXML
-public import Store
+public import Domain
+import Store
 
 /// The marker every posted payment carries so that a payment whose answer was lost can be found again
 /// before anything is re-sent (docs/qbxml-messages.md, "Finding a payment again"): a deterministic ExternalGUID derived from the job id

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import QBXML
+import Domain
 import Store
 
 /// A payment to post, as the upstream app sent it (docs/architecture.md, "The JSON API and the web UI") after validation: the canonical form is

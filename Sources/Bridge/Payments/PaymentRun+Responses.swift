@@ -1,5 +1,6 @@
 import Foundation
 import QBXML
+import Domain
 import Store
 import Triage
 

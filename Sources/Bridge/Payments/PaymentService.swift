@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+public import Domain
 public import Store
 
 /// Enqueueing and reading payments and refunds: shared by the JSON API and the CLI.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import QBXML
+import Domain
 import Store
 import Triage
 

@@ -1,6 +1,7 @@
 import Foundation
 import QBXML
-public import Store
+public import Domain
+import Store
 
 /// What a pull job reads (its `payload`), fixed when it is queued.
 public struct PullPayload: Codable, Sendable, Equatable {

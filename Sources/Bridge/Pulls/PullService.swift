@@ -1,5 +1,6 @@
 import Foundation
 import QBXML
+public import Domain
 public import Store
 
 /// What an upstream app sends to `POST /companies/{id}/pulls`.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import QBXML
+import Domain
 import Store
 import Triage
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import QBXML
+public import Domain
 public import Store
 
 /// What an upstream app sends to `POST /companies/{id}/requests`.

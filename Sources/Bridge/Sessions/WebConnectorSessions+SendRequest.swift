@@ -3,6 +3,7 @@ import Logging
 import Metrics
 import QBXML
 import Triage
+import Domain
 import Store
 public import WebConnector
 

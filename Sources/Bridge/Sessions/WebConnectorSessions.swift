@@ -3,6 +3,7 @@ public import Logging
 import Metrics
 import QBXML
 import Triage
+import Domain
 public import Store
 public import WebConnector
 

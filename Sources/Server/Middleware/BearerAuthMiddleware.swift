@@ -1,5 +1,6 @@
 import API
 import Hummingbird
+import Domain
 import Store
 
 /// Requires `Authorization: Bearer <token>` made by `qbbridge token create`, and records the caller.

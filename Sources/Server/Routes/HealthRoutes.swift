@@ -1,4 +1,5 @@
 import Hummingbird
+import Domain
 import Store
 
 /// `GET /healthz`, `GET /metrics` and the support page the `.qwc` points at.

@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import Triage
 import ServiceLifecycle
+import Domain
 import Store
 
 /// Expires Web Connector sessions that went silent (the client crashed or never called closeConnection),

@@ -1,4 +1,5 @@
 import Hummingbird
+import Domain
 import Store
 
 /// Checks the CSRF token of every POST to a signed-in page (docs/architecture.md, "Security"): the form's hidden `csrf` field

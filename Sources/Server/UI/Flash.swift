@@ -1,3 +1,4 @@
+import Domain
 import Store
 
 /// The one-line message shown on the page after a form's redirect ("Payment queued again…"), kept in the

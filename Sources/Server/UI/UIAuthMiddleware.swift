@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Domain
 import Store
 
 /// Lets only signed-in admins reach the UI's pages: it loads the session named by the cookie, and sends

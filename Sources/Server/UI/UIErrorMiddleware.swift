@@ -1,6 +1,7 @@
 import Bridge
 import Hummingbird
 import Logging
+import Domain
 import Store
 
 /// Turns every error of a UI page into an HTML page that says what happened and what to do next, with the

@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 
 /// `/companies…`: list, create, setup steps with the .qwc download, schedule, sync start date and password

@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 
 /// `GET /`: every company's health on one page (issue 8 §2).

@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 import Triage
 

@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 
 /// Sign-in and sign-out. Failed sign-ins are counted per user name in the shared `LoginThrottle`

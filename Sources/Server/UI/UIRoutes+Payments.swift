@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 
 /// `/payments`, `/payments/{id}` (issue 8 §5) and `/activity` (§6).

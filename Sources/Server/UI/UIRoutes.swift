@@ -1,5 +1,6 @@
 import Bridge
 import Hummingbird
+import Domain
 import Store
 
 /// The admin web UI (docs/architecture.md, "The JSON API and the web UI", issue 8): server-rendered pages over the same services

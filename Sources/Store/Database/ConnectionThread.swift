@@ -1,3 +1,4 @@
+import Domain
 import NIOPosix
 
 /// The thread the SQLite writer's transactions run on, as their task executor

@@ -1,3 +1,4 @@
+public import Domain
 import Foundation
 
 /// Where the store lives: an SQLite file (the embedded default) or a PostgreSQL server shared by several

@@ -1,4 +1,5 @@
 internal import CSQLite
+import Domain
 import Synchronization
 
 /// One SQLite connection over the C library, with its prepared statements kept for reuse.

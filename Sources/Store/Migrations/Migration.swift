@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// One versioned schema change. Each migration lives in its own file and runs inside one transaction.

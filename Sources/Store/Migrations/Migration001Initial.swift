@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// Companies, Web Connector sessions, API tokens, login throttling and the activity log.

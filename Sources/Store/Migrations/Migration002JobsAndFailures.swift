@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// The durable job queue and the failure records (docs/architecture.md, "The durable job queue"; docs/failure-catalogue.md, "The record").

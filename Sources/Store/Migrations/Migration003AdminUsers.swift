@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// Admin users of the web UI and their browser sessions (docs/architecture.md, "Security": the admin UI is behind a login

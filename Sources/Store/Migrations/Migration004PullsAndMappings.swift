@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// What QuickBooks told us about invoices and customers (the latest snapshot of each record), upstream

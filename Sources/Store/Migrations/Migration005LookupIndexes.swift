@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// Indexes for two look-ups of every Web Connector session that scanned a whole table: the company by

@@ -1,15 +1,6 @@
+public import Domain
 import Foundation
 import SQLKit
-
-/// A person allowed into the web UI (docs/operations.md, "Tokens and admin users").
-public struct AdminUser: Sendable, Equatable {
-    /// Stable id (UUID text).
-    public var id: String
-    /// Login name, unique case-insensitively.
-    public var username: String
-    /// When it was created.
-    public var createdAt: Timestamp
-}
 
 /// Admin users of the web UI. Passwords arrive already bcrypt-hashed (Bridge's `PasswordHasher`):
 /// Store never sees a password.

@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 /// `FOR UPDATE SKIP LOCKED` where the dialect can lock rows (PostgreSQL), nothing where it cannot (SQLite,

@@ -1,15 +1,6 @@
+public import Domain
 import Foundation
 import SQLKit
-
-/// What a job's state change does to its failure record.
-public enum FailureChange: Sendable {
-    /// Nothing.
-    case none
-    /// Open a record, or refresh the job's open one with newer evidence (never two open for one job).
-    case open(NewFailure)
-    /// Close the job's open record as resolved (a re-check or retry succeeded).
-    case resolve(reason: String)
-}
 
 /// Failure records: written with the job change that caused them, changed by people through the
 /// lifecycle actions, all in the activity log.

@@ -1,3 +1,4 @@
+public import Domain
 import SQLKit
 
 /// Durable rate limiting of failed logins (Web Connector and UI), shared by every instance.

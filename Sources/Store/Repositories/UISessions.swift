@@ -1,20 +1,6 @@
+public import Domain
 import Foundation
 import SQLKit
-
-/// A signed-in browser: who it is, the CSRF token its forms carry, and the flash message waiting for the
-/// next page.
-public struct UISession: Sendable, Equatable {
-    /// SHA-256 of the cookie token (the row id).
-    public var id: String
-    /// The signed-in user.
-    public var user: AdminUser
-    /// The per-session token every form posts back (hidden field `csrf`).
-    public var csrfToken: String
-    /// A message for the next rendered page (set before a redirect, cleared when shown).
-    public var flash: String?
-    /// When it stops working.
-    public var expiresAt: Timestamp
-}
 
 /// Web UI sessions. The browser holds a 256-bit random token; only its SHA-256 is stored, like API
 /// tokens and Web Connector tickets (`SecretHash`).

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdTesting
 import QBSimulator
 import QBXML
+import Domain
 import Store
 import Testing
 

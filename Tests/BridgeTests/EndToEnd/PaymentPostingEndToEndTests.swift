@@ -2,6 +2,7 @@ import Bridge
 import Foundation
 import QBSimulator
 import QBXML
+import Domain
 import Store
 import Testing
 

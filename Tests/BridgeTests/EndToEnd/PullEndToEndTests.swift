@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import QBSimulator
 import QBXML
+import Domain
 import Store
 import Testing
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import QBSimulator
 import QBXML
 import Server
+import Domain
 import Store
 import Testing
 

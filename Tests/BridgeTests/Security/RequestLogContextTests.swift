@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import QBSimulator
 import Server
+import Domain
 import Store
 import Synchronization
 import Testing

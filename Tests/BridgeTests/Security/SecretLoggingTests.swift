@@ -5,6 +5,7 @@ import Logging
 import QBSimulator
 import QBXML
 import Server
+import Domain
 import Store
 import Synchronization
 import Testing

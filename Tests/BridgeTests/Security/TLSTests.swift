@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import Server
+import Domain
 import Store
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Server
+import Domain
 import Store
 
 /// Runs the built `qbbridge` executable.

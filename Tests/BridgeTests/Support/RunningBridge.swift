@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Server
+import Domain
 import Store
 import Testing
 

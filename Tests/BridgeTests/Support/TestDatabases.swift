@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Domain
 import Store
 import Testing
 

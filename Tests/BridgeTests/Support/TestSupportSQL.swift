@@ -1,3 +1,4 @@
+import Domain
 import Store
 
 /// Test-only database helpers.

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import QBSimulator
 import Server
+import Domain
 import Store
 import Testing
 

@@ -61,6 +61,26 @@ public struct Company: Sendable, Equatable {
     public var pullInvoicesEverySync: Bool = false
     /// The deposit report's settings (JSON), nil for the defaults.
     public var depositSettings: String?
+
+    /// Creates the value (Store reads it from a row; Bridge and the tests build it).
+    public init(id: CompanyID, name: String, username: String, fileID: String, runEveryMinutes: Int, syncStartDate: String? = nil, readOnly: Bool, createdAt: Timestamp, updatedAt: Timestamp, quickBooks: QuickBooksInfo, lastSessionAt: Timestamp? = nil, lastSyncAt: Timestamp? = nil, lastSessionSummary: String? = nil, connectionProblem: String? = nil, pullInvoicesEverySync: Bool = false, depositSettings: String? = nil) {
+        self.id = id
+        self.name = name
+        self.username = username
+        self.fileID = fileID
+        self.runEveryMinutes = runEveryMinutes
+        self.syncStartDate = syncStartDate
+        self.readOnly = readOnly
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.quickBooks = quickBooks
+        self.lastSessionAt = lastSessionAt
+        self.lastSyncAt = lastSyncAt
+        self.lastSessionSummary = lastSessionSummary
+        self.connectionProblem = connectionProblem
+        self.pullInvoicesEverySync = pullInvoicesEverySync
+        self.depositSettings = depositSettings
+    }
 }
 
 /// What the first sendRequestXML of a session reported (docs/web-connector-protocol.md, "The host report and qbXML version negotiation").

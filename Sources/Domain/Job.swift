@@ -108,6 +108,30 @@ public struct Job: Sendable, Equatable {
     public var createdAt: Timestamp
     /// Last change.
     public var updatedAt: Timestamp
+
+    /// Creates the value (Store reads it from a row; Bridge and the tests build it).
+    public init(id: JobID, sequence: Int64, companyID: CompanyID, kind: JobKind, status: JobStatus, priority: Int, externalID: String? = nil, bodyHash: String? = nil, payload: String, state: String? = nil, result: String? = nil, txnID: String? = nil, sessionID: String? = nil, claimedAt: Timestamp? = nil, sentAt: Timestamp? = nil, attempts: Int, nextAttemptAt: Timestamp? = nil, dependsOn: JobID? = nil, createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id
+        self.sequence = sequence
+        self.companyID = companyID
+        self.kind = kind
+        self.status = status
+        self.priority = priority
+        self.externalID = externalID
+        self.bodyHash = bodyHash
+        self.payload = payload
+        self.state = state
+        self.result = result
+        self.txnID = txnID
+        self.sessionID = sessionID
+        self.claimedAt = claimedAt
+        self.sentAt = sentAt
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.dependsOn = dependsOn
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }
 
 /// A job to enqueue.

@@ -38,6 +38,23 @@ public struct SessionRecord: Sendable, Equatable {
     public var summary: String?
     /// The bridge's run state (JSON), saved before each answer.
     public var work: String?
+
+    /// Creates the value (Store reads it from a row; Bridge and the tests build it).
+    public init(id: String, companyID: CompanyID, state: SessionState, createdAt: Timestamp, lastSeenAt: Timestamp, qbxmlVersion: String? = nil, country: String? = nil, companyFile: String? = nil, lastError: String? = nil, requestsSent: Int, responsesReceived: Int, summary: String? = nil, work: String? = nil) {
+        self.id = id
+        self.companyID = companyID
+        self.state = state
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.qbxmlVersion = qbxmlVersion
+        self.country = country
+        self.companyFile = companyFile
+        self.lastError = lastError
+        self.requestsSent = requestsSent
+        self.responsesReceived = responsesReceived
+        self.summary = summary
+        self.work = work
+    }
 }
 
 /// The result of trying to open a session for a company.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failure record's id (UUID text).
 public struct FailureID: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The UUID text.
@@ -72,6 +74,29 @@ public struct FailureRecord: Sendable, Equatable {
     public var updatedAt: Timestamp
     /// When it left `open`.
     public var closedAt: Timestamp?
+
+    /// Creates the value (Store reads it from a row; Bridge and the tests build it).
+    public init(id: FailureID, companyID: CompanyID, jobID: JobID? = nil, category: String, title: String, summary: String, evidence: String, statusCode: Int? = nil, statusMessage: String? = nil, hresult: String? = nil, resolution: String, actions: String, autoRecheck: Bool, isConnection: Bool, status: FailureStatus, reason: String? = nil, createdAt: Timestamp, updatedAt: Timestamp, closedAt: Timestamp? = nil) {
+        self.id = id
+        self.companyID = companyID
+        self.jobID = jobID
+        self.category = category
+        self.title = title
+        self.summary = summary
+        self.evidence = evidence
+        self.statusCode = statusCode
+        self.statusMessage = statusMessage
+        self.hresult = hresult
+        self.resolution = resolution
+        self.actions = actions
+        self.autoRecheck = autoRecheck
+        self.isConnection = isConnection
+        self.status = status
+        self.reason = reason
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.closedAt = closedAt
+    }
 }
 
 /// The content of a failure record to store (the classifier's draft, encoded).
@@ -127,7 +152,6 @@ public struct NewFailure: Sendable {
     }
 }
 
-import Foundation
 
 extension FailureRecord {
     /// The resolution steps, decoded once here rather than by every page, command and JSON view.
@@ -144,4 +168,14 @@ extension FailureRecord {
         case .deleted: []
         }
     }
+}
+
+/// What a job's state change does to its failure record.
+public enum FailureChange: Sendable {
+    /// Nothing.
+    case none
+    /// Open a record, or refresh the job's open one with newer evidence (never two open for one job).
+    case open(NewFailure)
+    /// Close the job's open record as resolved (a re-check or retry succeeded).
+    case resolve(reason: String)
 }
