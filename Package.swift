@@ -131,6 +131,8 @@ let package = Package(
             dependencies: [
                 "Domain", "QBXML", "WebConnector", "Triage", "Store",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -142,7 +144,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Bridge", "Domain", "Store", "QBXML", "Triage",
+                "Bridge", "Domain", "QBXML", "Triage",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -157,7 +159,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "API", "Bridge", "Domain", "WebConnector", "Store", "QBXML", "Triage",
+                "API", "Bridge", "Domain", "WebConnector", "QBXML", "Triage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

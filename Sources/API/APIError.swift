@@ -3,7 +3,6 @@ import Foundation
 public import Hummingbird
 import OpenAPIRuntime
 import Domain
-import Store
 
 /// The one error type of the JSON API: it renders `{"error": {"code", "message", "fields"?}}` with the
 /// right status, as the contract's `Error` schema describes. Mapping from module errors lives here and nowhere else.

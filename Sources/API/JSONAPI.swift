@@ -4,7 +4,6 @@ public import Hummingbird
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import Domain
-public import Store
 
 /// Mounts the JSON API on a router group: the generated routes of `openapi.yaml`, with every JSON body
 /// checked against the contract first.
@@ -12,12 +11,10 @@ public enum JSONAPI {
     /// Registers every operation of the contract on `group` (the `/api/v1` group, behind the token check).
     public static func register(
         on group: RouterGroup<some RequestContext>,
-        store: Store,
-        configuration: BridgeConfiguration,
-        passwords: PasswordHasher,
+        services: BridgeServices,
         maximumBodyBytes: Int
     ) throws {
-        let handler = APIHandler(store: store, configuration: configuration, passwords: passwords)
+        let handler = APIHandler(services: services)
         try handler.registerHandlers(
             on: group,
             serverURL: URL(string: "/")!,

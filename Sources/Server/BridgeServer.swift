@@ -1,5 +1,5 @@
 import API
-import Bridge
+public import Bridge
 import Foundation
 public import Hummingbird
 import HummingbirdCore
@@ -7,20 +7,19 @@ import HummingbirdTLS
 public import Logging
 import NIOSSL
 import Domain
-public import Store
 import WebConnector
 
 /// Builds the Hummingbird application exactly the way `serve` runs it, so tests and benchmarks exercise
 /// the real thing: routes for SOAP, the JSON API, health and metrics, and the background services.
 public enum BridgeServer {
-    /// The application over an opened, migrated store.
+    /// The application over Bridge's services (built by the caller over an opened, migrated store).
     public static func makeApplication(
         configuration: ServerConfiguration,
-        store: Store,
+        services: BridgeServices,
         logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let router = makeRouter(configuration: configuration, store: store, logger: logger)
+        let router = makeRouter(configuration: configuration, services: services, logger: logger)
         let http1 = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(Int64(configuration.idleConnectionSeconds * 1_000_000_000)))
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -34,29 +33,23 @@ public enum BridgeServer {
             responder: HeadResponder(base: router.buildResponder()),
             server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "QBBridge"),
-            services: [
-                SessionSweeper(store: store, idleSeconds: configuration.bridge.ticketIdleTimeoutSeconds,
-                               intervalSeconds: configuration.sweepIntervalSeconds, logger: logger),
-                MemoryTrimmer(intervalSeconds: 5),
-            ],
+            services: services.backgroundServices(intervalSeconds: configuration.sweepIntervalSeconds) + [MemoryTrimmer(intervalSeconds: 5)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
     }
 
     /// The router with every route and middleware; `makeApplication` serves it, tests list its routes.
-    public static func makeRouter(configuration: ServerConfiguration, store: Store, logger: Logger) -> Router<BridgeRequestContext> {
+    public static func makeRouter(configuration: ServerConfiguration, services: BridgeServices, logger: Logger) -> Router<BridgeRequestContext> {
         _ = Observability.registry
-        let passwords = PasswordHasher(cost: configuration.bridge.bcryptCost)
-        let sessions = WebConnectorSessions(store: store, configuration: configuration.bridge, passwords: passwords, logger: logger)
 
         let router = Router(context: BridgeRequestContext.self)
         router.add(middleware: RequestLoggingMiddleware())
-        SOAPRoutes(service: WebConnectorService(backend: sessions), limiter: CallLimiter(limit: configuration.concurrentSOAPCalls),
+        SOAPRoutes(service: WebConnectorService(backend: services.sessions), limiter: CallLimiter(limit: configuration.concurrentSOAPCalls),
                    maximumBodyBytes: configuration.maximumSOAPBodyBytes,
                    publicURL: configuration.bridge.publicURL).register(on: router)
-        HealthRoutes(store: store).register(on: router)
-        UIRoutes(store: store, configuration: configuration).register(on: router)
+        HealthRoutes(records: services.records).register(on: router)
+        UIRoutes(services: services, configuration: configuration).register(on: router)
 
         let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
         for format in ContractFormat.allCases {
@@ -64,10 +57,9 @@ public enum BridgeServer {
                 Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: format.text)))
             }
         }
-        let authenticated = api.group().add(middleware: BearerAuthMiddleware(store: store))
+        let authenticated = api.group().add(middleware: BearerAuthMiddleware(access: services.access))
         do {
-            try JSONAPI.register(on: authenticated, store: store, configuration: configuration.bridge, passwords: passwords,
-                                 maximumBodyBytes: configuration.maximumJSONBodyBytes)
+            try JSONAPI.register(on: authenticated, services: services, maximumBodyBytes: configuration.maximumJSONBodyBytes)
         } catch {
             preconditionFailure("the JSON API's routes could not be registered: \(error)")
         }

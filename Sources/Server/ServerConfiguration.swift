@@ -1,7 +1,5 @@
 import Foundation
 public import Bridge
-import Domain
-public import Store
 
 /// Everything `serve` decides, in one `Sendable` value passed down through inits (docs/style.md, "Configuration and lifecycle").
 public struct ServerConfiguration: Sendable {
@@ -9,8 +7,6 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// Port to bind (0 picks a free one; tests read it back).
     public var port: Int
-    /// Where the store lives.
-    public var database: DatabaseLocation
     /// PEM certificate chain for serving HTTPS directly.
     public var tlsCertificatePath: String?
     /// PEM private key for serving HTTPS directly.
@@ -36,7 +32,6 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
-        database: DatabaseLocation = .sqlite(path: "qbbridge.sqlite"),
         tlsCertificatePath: String? = nil,
         tlsKeyPath: String? = nil,
         maximumSOAPBodyBytes: Int = 32 * 1024 * 1024,
@@ -48,7 +43,6 @@ public struct ServerConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
-        self.database = database
         self.tlsCertificatePath = tlsCertificatePath
         self.tlsKeyPath = tlsKeyPath
         self.maximumSOAPBodyBytes = maximumSOAPBodyBytes

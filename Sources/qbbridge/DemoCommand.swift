@@ -40,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await Database.withOpened(location, logger: logger) { database in
             let store = Store(database: database)
             try await store.migrate()
-            var configuration = ServerConfiguration(host: "127.0.0.1", port: port, database: location)
+            var configuration = ServerConfiguration(host: "127.0.0.1", port: port)
             configuration.bridge.publicURL = "http://localhost:\(port)"
             configuration.bridge.sessionStaleAfterSeconds = 5
             let state: DemoState
@@ -49,7 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
             if sync { try await prepared.unapplyCreditMemo() }
             let scenario = prepared
             let running = PortBox()
-            let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: logger) { port in
+            let app = try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: logger),
+                                                       logger: logger) { port in
                 await running.set(port)
             }
             let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

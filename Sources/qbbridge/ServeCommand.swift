@@ -77,7 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
             bridge.sessionStaleAfterSeconds = stale
         }
         if let minimum = minClientVersion ?? Environment.value("QBBRIDGE_MIN_CLIENT_VERSION") { bridge.minimumClientVersion = minimum }
-        var configuration = ServerConfiguration(host: host, port: port, database: try databaseOptions.location(),
+        var configuration = ServerConfiguration(host: host, port: port,
                                                 tlsCertificatePath: cert, tlsKeyPath: key, bridge: bridge)
         if let idle = idleConnectionSeconds ?? Environment.value("QBBRIDGE_IDLE_CONNECTION_SECONDS").flatMap(Double.init) {
             guard idle >= 1 else { throw ValidationError("--idle-connection-seconds must be at least 1.") }
@@ -93,19 +93,21 @@ struct ServeCommand: AsyncParsableCommand {
         // Log lines keep the host's local time: swift-log formats them with the C library, not Foundation.
         NSTimeZone.default = TimeZone.gmt
         let configuration = try makeConfiguration()
+        let location = try databaseOptions.location()
         let logger = try loggingOptions.makeLogger()
-        try await Database.withOpened(configuration.database, logger: logger) { database in
+        try await Database.withOpened(location, logger: logger) { database in
             let store = Store(database: database)
             let applied = try await store.migrate()
-            if !applied.isEmpty { logger.info("database ready", metadata: ["database": "\(configuration.database)", "migrations": "\(applied)"]) }
+            if !applied.isEmpty { logger.info("database ready", metadata: ["database": "\(location)", "migrations": "\(applied)"]) }
             if try await store.tokens.count() == 0 {
                 let token = try await store.tokens.create(label: "admin", actor: "system")
                 print("First start: created an admin API token. It is shown only once; keep it safe:")
                 print("  \(token)")
                 print("Use it as 'Authorization: Bearer <token>' for /api/v1. Make more with 'qbbridge token create'.")
             }
-            let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: logger) { port in
-                print("QBBridge \(QBBridgeVersion.current) listening on \(configuration.host):\(port); Web Connector URL \(configuration.bridge.publicURL)/qbwc; database: \(configuration.database)")
+            let services = BridgeServices(store: store, configuration: configuration.bridge, logger: logger)
+            let app = try BridgeServer.makeApplication(configuration: configuration, services: services, logger: logger) { port in
+                print("QBBridge \(QBBridgeVersion.current) listening on \(configuration.host):\(port); Web Connector URL \(configuration.bridge.publicURL)/qbwc; database: \(location)")
                 fflush(nil)
             }
             try await app.runService()

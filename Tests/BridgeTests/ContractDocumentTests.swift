@@ -1,3 +1,4 @@
+import Bridge
 @testable import API
 import Foundation
 import Server
@@ -11,7 +12,7 @@ struct ContractDocumentTests {
     @Test("every registered /api/v1 route is described in the OpenAPI document")
     func openAPICoversRoutes() async throws {
         try await TestDatabase.sqlite.withStore { store async throws in
-            let router = BridgeServer.makeRouter(configuration: ServerConfigurationFactory.make(), store: store, logger: TestDatabase.logger)
+            let router = BridgeServer.makeRouter(configuration: ServerConfigurationFactory.make(), services: BridgeServices(store: store, configuration: ServerConfigurationFactory.make().bridge, logger: TestDatabase.logger), logger: TestDatabase.logger)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(BridgeServer.openAPIDocument.utf8)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])

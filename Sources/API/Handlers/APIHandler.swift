@@ -3,7 +3,6 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Domain
-import Store
 
 /// Who is calling the JSON API, as the bearer-token check found it (`api:<token label>`); the activity
 /// log records it with every change.
@@ -14,35 +13,25 @@ public enum APICaller {
 /// The JSON API: one method per operation of `openapi.yaml`, each calling Bridge's services and turning
 /// what they return into the contract's types. Errors are thrown, and `APIError` renders them.
 struct APIHandler: APIProtocol {
-    let store: Store
-    let companies: CompanyService
-    let payments: PaymentService
-    let failures: FailureService
-    let health: HealthService
-    let pulls: PullService
-    let rawRequests: RawRequestService
-    let mappings: CustomerMappingService
-    let deposits: DepositService
+    let services: BridgeServices
 
-    init(store: Store, configuration: BridgeConfiguration, passwords: PasswordHasher) {
-        self.store = store
-        companies = CompanyService(store: store, configuration: configuration, passwords: passwords)
-        payments = PaymentService(store: store)
-        failures = FailureService(store: store)
-        health = HealthService(store: store)
-        pulls = PullService(store: store)
-        rawRequests = RawRequestService(store: store)
-        mappings = CustomerMappingService(store: store)
-        deposits = DepositService(store: store)
-    }
+    private var records: Records { services.records }
+    private var companies: CompanyService { services.companies }
+    private var payments: PaymentService { services.payments }
+    private var failures: FailureService { services.failures }
+    private var health: HealthService { services.health }
+    private var pulls: PullService { services.pulls }
+    private var rawRequests: RawRequestService { services.rawRequests }
+    private var mappings: CustomerMappingService { services.mappings }
+    private var deposits: DepositService { services.deposits }
 
     private var actor: String { APICaller.actor }
 
     // MARK: - Companies
 
     func listCompanies(_ input: Operations.ListCompanies.Input) async throws -> Operations.ListCompanies.Output {
-        let ownerID = try await store.installation.ownerID()
-        let all = try await store.companies.all().map { Components.Schemas.Company($0, ownerID: ownerID) }
+        let ownerID = try await records.ownerID()
+        let all = try await records.companies().map { Components.Schemas.Company($0, ownerID: ownerID) }
         return .ok(.init(body: .json(.init(companies: all))))
     }
 
@@ -53,12 +42,12 @@ struct APIHandler: APIProtocol {
                   syncStartDate: body.syncStartDate, readOnly: body.readOnly),
             actor: actor
         )
-        return .created(.init(body: .json(.init(company, ownerID: try await store.installation.ownerID()))))
+        return .created(.init(body: .json(.init(company, ownerID: try await records.ownerID()))))
     }
 
     func getCompany(_ input: Operations.GetCompany.Input) async throws -> Operations.GetCompany.Output {
         let company = try await companies.company(try Self.companyID(input.path.id))
-        return .ok(.init(body: .json(.init(company, ownerID: try await store.installation.ownerID()))))
+        return .ok(.init(body: .json(.init(company, ownerID: try await records.ownerID()))))
     }
 
     func updateCompany(_ input: Operations.UpdateCompany.Input) async throws -> Operations.UpdateCompany.Output {
@@ -69,7 +58,7 @@ struct APIHandler: APIProtocol {
             depositSettings: try body.depositSettings.map { try reencoded($0, as: Bridge.DepositSettings.self) }
         )
         let company = try await companies.update(try Self.companyID(input.path.id), settings, actor: actor)
-        return .ok(.init(body: .json(.init(company, ownerID: try await store.installation.ownerID()))))
+        return .ok(.init(body: .json(.init(company, ownerID: try await records.ownerID()))))
     }
 
     func getCompanyQWC(_ input: Operations.GetCompanyQWC.Input) async throws -> Operations.GetCompanyQWC.Output {
@@ -84,7 +73,7 @@ struct APIHandler: APIProtocol {
 
     func listActivity(_ input: Operations.ListActivity.Input) async throws -> Operations.ListActivity.Output {
         let limit = try Self.limit(input.query.limit)
-        let entries = try await store.activity.list(companyID: input.query.companyId.map(CompanyID.init), before: input.query.before, limit: limit)
+        let entries = try await records.activity(companyID: input.query.companyId.map(CompanyID.init), before: input.query.before, limit: limit)
         return .ok(.init(body: .json(.init(activity: try entries.map(Components.Schemas.Activity.init),
                                             nextBefore: entries.count == limit ? entries.last.map { Int($0.id) } : nil))))
     }
@@ -104,18 +93,18 @@ struct APIHandler: APIProtocol {
         case .created(let job):
             return .created(.init(body: .json(try .init(job, failure: nil))))
         case .existing(let job):
-            return .ok(.init(body: .json(try .init(job, failure: try await store.failures.open(forJob: job.id)))))
+            return .ok(.init(body: .json(try .init(job, failure: try await records.openFailure(forJob: job.id)))))
         }
     }
 
     func listPayments(_ input: Operations.ListPayments.Input) async throws -> Operations.ListPayments.Output {
         let statuses = try Self.list(input.query.status, of: JobStatus.self, name: "status")
         let limit = try Self.limit(input.query.limit)
-        let jobs = try await store.jobs.list(companyID: input.query.companyId.map(CompanyID.init), kinds: [.paymentPost], statuses: statuses,
+        let jobs = try await records.jobs(companyID: input.query.companyId.map(CompanyID.init), kinds: [.paymentPost], statuses: statuses,
                                              updatedSince: input.query.updatedSince.map { Timestamp($0) }, limit: limit)
         var items: [Components.Schemas.Payment] = []
         for job in jobs {
-            items.append(try .init(job, failure: job.status == .failed ? try await store.failures.open(forJob: job.id) : nil))
+            items.append(try .init(job, failure: job.status == .failed ? try await records.openFailure(forJob: job.id) : nil))
         }
         return .ok(.init(body: .json(.init(payments: items, nextUpdatedSince: items.count == limit ? jobs.last?.updatedAt.date : nil))))
     }
@@ -127,14 +116,14 @@ struct APIHandler: APIProtocol {
 
     func reversePayment(_ input: Operations.ReversePayment.Input) async throws -> Operations.ReversePayment.Output {
         let job = try await payments.reverse(try Self.jobID(input.path.id, kind: "payment"), actor: actor)
-        return .accepted(.init(body: .json(try .init(job, failure: try await store.failures.open(forJob: job.id)))))
+        return .accepted(.init(body: .json(try .init(job, failure: try await records.openFailure(forJob: job.id)))))
     }
 
     // MARK: - Failures
 
     func listFailures(_ input: Operations.ListFailures.Input) async throws -> Operations.ListFailures.Output {
         let statuses = try Self.list(input.query.status, of: FailureStatus.self, name: "status")
-        let records = try await store.failures.list(
+        let records = try await records.failures(
             companyID: input.query.companyId.map(CompanyID.init), statuses: statuses, category: input.query.category?.rawValue,
             includeDeleted: true, limit: try Self.limit(input.query.limit)
         )
@@ -182,7 +171,7 @@ struct APIHandler: APIProtocol {
 
     func listPulls(_ input: Operations.ListPulls.Input) async throws -> Operations.ListPulls.Output {
         let companyID = try await existingCompany(input.path.id)
-        let jobs = try await store.jobs.latest(companyID: companyID, kinds: JobKind.pulls, limit: try Self.limit(input.query.limit))
+        let jobs = try await records.latestJobs(companyID: companyID, kinds: JobKind.pulls, limit: try Self.limit(input.query.limit))
         return .ok(.init(body: .json(.init(pulls: try jobs.map(Components.Schemas.Pull.init)))))
     }
 
@@ -191,15 +180,15 @@ struct APIHandler: APIProtocol {
         var filter = InvoiceQuery(limit: try Self.limit(input.query.limit), after: input.query.after)
         filter.open = input.query.open
         if let customer = input.query.customer?.trimmingCharacters(in: .whitespaces), !customer.isEmpty {
-            if let mapping = try await store.customerMappings.find(companyID: companyID, externalID: customer) {
+            if let mapping = try await records.mapping(companyID: companyID, externalID: customer) {
                 filter.customerListID = mapping.listID
-            } else if try await store.snapshots.customer(companyID: companyID, listID: customer) != nil {
+            } else if try await records.customer(companyID: companyID, listID: customer) != nil {
                 filter.customerListID = customer
             } else {
                 filter.customerName = customer
             }
         }
-        let invoices = try await store.snapshots.invoices(companyID: companyID, filter)
+        let invoices = try await records.invoices(companyID: companyID, filter)
         return .ok(.init(body: .json(.init(invoices: invoices.map(Components.Schemas.Invoice.init),
                                             next: invoices.count == filter.limit ? invoices.last?.txnID : nil))))
     }
@@ -207,7 +196,7 @@ struct APIHandler: APIProtocol {
     func listCustomers(_ input: Operations.ListCustomers.Input) async throws -> Operations.ListCustomers.Output {
         let companyID = try await existingCompany(input.path.id)
         let limit = try Self.limit(input.query.limit)
-        let customers = try await store.snapshots.customers(companyID: companyID, search: input.query.search, activeOnly: input.query.active ?? false,
+        let customers = try await records.customers(companyID: companyID, search: input.query.search, activeOnly: input.query.active ?? false,
                                                             limit: limit, after: input.query.after)
         return .ok(.init(body: .json(.init(customers: customers.map(Components.Schemas.Customer.init),
                                             next: customers.count == limit ? customers.last?.listID : nil))))
@@ -233,7 +222,7 @@ struct APIHandler: APIProtocol {
         case .created(let job):
             return .accepted(.init(body: .json(try .init(job, failure: nil))))
         case .existing(let job):
-            return .ok(.init(body: .json(try .init(job, failure: try await store.failures.open(forJob: job.id)))))
+            return .ok(.init(body: .json(try .init(job, failure: try await records.openFailure(forJob: job.id)))))
         }
     }
 
@@ -265,13 +254,13 @@ struct APIHandler: APIProtocol {
 
     func listCustomerMappings(_ input: Operations.ListCustomerMappings.Input) async throws -> Operations.ListCustomerMappings.Output {
         let companyID = try await existingCompany(input.path.id)
-        let list = try await store.customerMappings.list(companyID: companyID, limit: try Self.limit(input.query.limit), after: input.query.after)
+        let list = try await records.mappings(companyID: companyID, limit: try Self.limit(input.query.limit), after: input.query.after)
         return .ok(.init(body: .json(.init(mappings: try list.map(Components.Schemas.CustomerMapping.init)))))
     }
 
     func getCustomerMapping(_ input: Operations.GetCustomerMapping.Input) async throws -> Operations.GetCustomerMapping.Output {
         let companyID = try await existingCompany(input.path.id)
-        guard let mapping = try await store.customerMappings.find(companyID: companyID, externalID: input.path.externalId) else {
+        guard let mapping = try await records.mapping(companyID: companyID, externalID: input.path.externalId) else {
             throw APIError(.notFound, code: "not_found", message: "Customer \(input.path.externalId) is not mapped for this company.")
         }
         return .ok(.init(body: .json(try .init(mapping))))
@@ -279,7 +268,7 @@ struct APIHandler: APIProtocol {
 
     func deleteCustomerMapping(_ input: Operations.DeleteCustomerMapping.Input) async throws -> Operations.DeleteCustomerMapping.Output {
         let companyID = try await existingCompany(input.path.id)
-        guard try await store.customerMappings.remove(companyID: companyID, externalID: input.path.externalId, actor: actor) else {
+        guard try await mappings.remove(companyID: companyID, externalID: input.path.externalId, actor: actor) else {
             throw APIError(.notFound, code: "not_found", message: "Customer \(input.path.externalId) is not mapped for this company.")
         }
         return .noContent(.init())
@@ -298,7 +287,7 @@ struct APIHandler: APIProtocol {
     /// The company of the path, or a 404 (list operations would otherwise answer an empty list for a typo).
     private func existingCompany(_ text: String) async throws -> CompanyID {
         let id = try Self.companyID(text)
-        guard try await store.companies.find(id) != nil else { throw BridgeError.notFound("company", id.rawValue) }
+        _ = try await records.existingCompany(id)
         return id
     }
 

@@ -2,7 +2,6 @@ import Bridge
 import Foundation
 import QBXML
 import Domain
-import Store
 import Triage
 
 /// How stored values become the contract's types. A stored value the contract has no word for (a status

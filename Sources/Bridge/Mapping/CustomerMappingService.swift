@@ -112,4 +112,9 @@ public struct CustomerMappingService: Sendable {
     static func candidate(_ customer: StoredCustomer, by matchedBy: String) -> CustomerCandidate {
         CustomerCandidate(listID: customer.listID, fullName: customer.fullName, email: customer.email, matchedBy: matchedBy, isActive: customer.isActive)
     }
+
+    /// Removes a mapping; false when there was none.
+    public func remove(companyID: CompanyID, externalID: String, actor: String) async throws -> Bool {
+        try await store.customerMappings.remove(companyID: companyID, externalID: externalID, actor: actor)
+    }
 }

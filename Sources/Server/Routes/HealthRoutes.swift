@@ -1,15 +1,15 @@
+import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// `GET /healthz`, `GET /metrics` and the support page the `.qwc` points at.
 struct HealthRoutes {
-    let store: Store
+    let records: Records
 
     func register(on router: Router<BridgeRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
             do {
-                _ = try await store.tokens.count()
+                try await records.ping()
                 return Self.status("ok", .ok)
             } catch {
                 return Self.status("database unavailable", .serviceUnavailable)

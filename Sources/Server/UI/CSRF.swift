@@ -1,6 +1,5 @@
 import Hummingbird
 import Domain
-import Store
 
 /// Checks the CSRF token of every POST to a signed-in page (docs/architecture.md, "Security"): the form's hidden `csrf` field
 /// must equal the session's token. A missing or wrong token gets the 403 page and the action is not run.

@@ -1,5 +1,5 @@
+import Bridge
 import Domain
-import Store
 
 /// The one-line message shown on the page after a form's redirect ("Payment queued again…"), kept in the
 /// session row so it survives the redirect, shows once, and works on every instance behind a load balancer.
@@ -31,15 +31,15 @@ struct Flash: Sendable, Equatable {
     }
 
     /// Saves a message for the next page of this session.
-    static func set(_ flash: Flash, on session: UISession?, store: Store) async throws {
+    static func set(_ flash: Flash, on session: UISession?, access: AccessService) async throws {
         guard let session else { return }
-        try await store.uiSessions.setFlash(session, flash.stored)
+        try await access.setFlash(session, flash.stored)
     }
 
     /// Takes the waiting message, if any, clearing it so it shows once.
-    static func take(from session: UISession?, store: Store) async throws -> Flash? {
+    static func take(from session: UISession?, access: AccessService) async throws -> Flash? {
         guard let session, let flash = Flash(stored: session.flash) else { return nil }
-        try await store.uiSessions.setFlash(session, nil)
+        try await access.setFlash(session, nil)
         return flash
     }
 }

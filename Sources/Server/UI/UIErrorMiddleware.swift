@@ -2,7 +2,6 @@ import Bridge
 import Hummingbird
 import Logging
 import Domain
-import Store
 
 /// Turns every error of a UI page into an HTML page that says what happened and what to do next, with the
 /// right status; unexpected errors are logged and shown without internals (no stack trace, no secret).

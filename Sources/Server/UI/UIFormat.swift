@@ -1,6 +1,5 @@
 import Foundation
 import Domain
-import Store
 import Triage
 
 /// How the UI writes times, ages, categories and statuses for people.

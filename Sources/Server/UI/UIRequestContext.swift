@@ -1,7 +1,6 @@
 import Hummingbird
 import Logging
 import Domain
-import Store
 
 /// The request context of the web UI's routes: the bridge's context plus the signed-in browser session
 /// (set by `UIAuthMiddleware`) and the posted form (read once, by `CSRFMiddleware`, which checks it).

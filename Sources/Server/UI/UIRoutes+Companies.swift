@@ -1,14 +1,13 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// `/companies…`: list, create, setup steps with the .qwc download, schedule, sync start date and password
 /// (issue 8 §4). Every change goes through `CompanyService` or the store, which write the activity log.
 extension UIRoutes {
     func registerCompanies(on pages: RouterGroup<UIRequestContext>) {
         pages.get("/companies") { _, context -> Response in
-            let view = CompanyListView(chrome: try await chrome("Companies", .companies, context: context), companies: try await store.companies.all())
+            let view = CompanyListView(chrome: try await chrome("Companies", .companies, context: context), companies: try await records.companies())
             return page("companies", view, context: context)
         }
         pages.get("/companies/new") { _, context -> Response in
@@ -84,8 +83,8 @@ extension UIRoutes {
                 view.data = try await dataView(company)
                 return page("company", view, status: .unprocessableContent, context: context)
             }
-            _ = try await store.companies.update(company.id, runEveryMinutes: minutes, syncStartDate: .some(day),
-                                                 pullInvoicesEverySync: form["pullInvoicesEverySync"] == "on", actor: context.actor)
+            _ = try await companies.update(company.id, .init(runEveryMinutes: minutes, syncStartDate: day ?? "",
+                                                             pullInvoicesEverySync: form["pullInvoicesEverySync"] == "on"), actor: context.actor)
             let note = minutes == company.runEveryMinutes ? "" : " Download the .qwc again and re-add it so the Web Connector uses the new schedule."
             return try await redirect("/companies/\(company.id.rawValue)", flash: Flash(.success, "Settings saved." + note), context: context)
         }
@@ -106,7 +105,7 @@ extension UIRoutes {
             let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
             let kind = context.form?["kind"] == "customers" ? "customers" : "invoices"
             do {
-                _ = try await PullService(store: store).enqueue(PullInput(kind: kind), companyID: company.id, actor: context.actor, origin: "ui")
+                _ = try await services.pulls.enqueue(PullInput(kind: kind), companyID: company.id, actor: context.actor, origin: "ui")
                 return try await redirect("/companies/\(company.id.rawValue)", flash: Flash(.success,
                     "The \(kind) pull is queued; it runs at the next Web Connector sync."), context: context)
             } catch BridgeError.conflict(let message) {
@@ -118,11 +117,11 @@ extension UIRoutes {
             let query = request.uri.queryParameters
             let chrome = try await chrome("Deposits · \(company.name)", .companies, context: context)
             do {
-                let report = try await DepositService(store: store).report(companyID: company.id, from: query.get("from").flatMap { $0.isEmpty ? nil : $0 },
+                let report = try await services.deposits.report(companyID: company.id, from: query.get("from").flatMap { $0.isEmpty ? nil : $0 },
                                                                            to: query.get("to").flatMap { $0.isEmpty ? nil : $0 })
                 return page("deposits", DepositPageView(chrome: chrome, company: company, report: report), context: context)
             } catch BridgeError.invalidInput(let fields) {
-                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil)
+                let report = try await services.deposits.report(companyID: company.id, from: nil, to: nil)
                 var view = DepositPageView(chrome: chrome, company: company, report: report)
                 view.settingsError = "The dates were not usable (" + fields.map { "\($0.key) \($0.value)" }.sorted().joined(separator: "; ") + "); showing the default weeks."
                 return page("deposits", view, status: .unprocessableContent, context: context)
@@ -142,7 +141,7 @@ extension UIRoutes {
                 _ = try await companies.update(company.id, CompanyService.Settings(depositSettings: settings), actor: context.actor)
                 return try await redirect("/companies/\(company.id.rawValue)/deposits", flash: Flash(.success, "Deposit settings saved."), context: context)
             } catch BridgeError.invalidInput(let fields) {
-                let report = try await DepositService(store: store).report(companyID: company.id, from: nil, to: nil)
+                let report = try await services.deposits.report(companyID: company.id, from: nil, to: nil)
                 var view = DepositPageView(chrome: try await chrome("Deposits · \(company.name)", .companies, context: context), company: company, report: report)
                 view.settingsError = "Not saved: " + fields.map { "\($0.key.replacingOccurrences(of: "depositSettings.", with: "")) \($0.value)" }.sorted().joined(separator: "; ") + "."
                 return page("deposits", view, status: .unprocessableContent, context: context)
@@ -152,8 +151,8 @@ extension UIRoutes {
 
     /// The company page's QuickBooks data section.
     func dataView(_ company: Company) async throws -> CompanyDataView {
-        CompanyDataView(counts: try await store.snapshots.counts(companyID: company.id),
-                        pulls: try await store.jobs.latest(companyID: company.id, kinds: JobKind.pulls, limit: 5),
-                        mappings: try await store.customerMappings.count(companyID: company.id), company: company)
+        CompanyDataView(counts: try await records.snapshotCounts(companyID: company.id),
+                        pulls: try await records.latestJobs(companyID: company.id, kinds: JobKind.pulls, limit: 5),
+                        mappings: try await records.mappingCount(companyID: company.id), company: company)
     }
 }

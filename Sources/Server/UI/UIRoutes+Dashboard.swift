@@ -1,7 +1,6 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// `GET /`: every company's health on one page (issue 8 §2).
 extension UIRoutes {
@@ -9,11 +8,11 @@ extension UIRoutes {
         pages.get("/") { _, context -> Response in
             var cards: [DashboardView.Card] = []
             let today = UIFormat.startOfToday()
-            for company in try await store.companies.all() {
+            for company in try await records.companies() {
                 let value = try await health.health(company.id)
-                let open = try await store.failures.list(companyID: company.id, statuses: [.open], limit: 1000)
-                let counts = try await store.jobs.statusCounts(companyID: company.id)
-                let posted = try await store.jobs.statusCounts(companyID: company.id, kind: .paymentPost, updatedSince: today)[.posted] ?? 0
+                let open = try await records.failures(companyID: company.id, statuses: [.open], limit: 1000)
+                let counts = try await records.jobCounts(companyID: company.id)
+                let posted = try await records.jobCounts(companyID: company.id, kind: .paymentPost, updatedSince: today)[.posted] ?? 0
                 cards.append(DashboardView.Card(health: value, open: open, counts: counts, postedToday: posted))
             }
             let attention = cards.filter(\.needsAttention).count

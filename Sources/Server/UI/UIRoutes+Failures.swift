@@ -1,7 +1,6 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 import Triage
 
 /// `/failures` and `/failures/{id}` with Retry, Dismiss syncing and Delete (issue 8 §3).
@@ -13,9 +12,9 @@ extension UIRoutes {
             let category = query.get("category").flatMap { FailureCategory(rawValue: $0)?.rawValue }
             let statusText = query.get("status") ?? "open"
             let status = FailureStatus(rawValue: statusText)
-            let names = Dictionary(uniqueKeysWithValues: try await store.companies.all().map { ($0.id.rawValue, $0.name) })
+            let names = Dictionary(uniqueKeysWithValues: try await records.companies().map { ($0.id.rawValue, $0.name) })
             let limit = 200
-            let records = try await store.failures.list(companyID: companyID.map(CompanyID.init), statuses: status.map { [$0] } ?? [],
+            let records = try await records.failures(companyID: companyID.map(CompanyID.init), statuses: status.map { [$0] } ?? [],
                                                         category: category, includeDeleted: statusText == "all", limit: limit)
             let rows = records.map { record in
                 FailureListView.Row(href: "/failures/\(record.id.rawValue)", title: record.title, category: record.category,
@@ -72,7 +71,7 @@ extension UIRoutes {
     }
 
     private func failureView(_ record: FailureRecord, context: UIRequestContext, flash: Bool) async throws -> FailureView {
-        let name = try await store.companies.find(record.companyID)?.name ?? "—"
+        let name = try await records.company(record.companyID)?.name ?? "—"
         let chrome = flash ? try await chrome(record.title, .failures, context: context)
             : Chrome(title: record.title, context: context, section: .failures, flash: nil)
         return FailureView(record, companyName: name, chrome: chrome)

@@ -1,7 +1,6 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// Sign-in and sign-out. Failed sign-ins are counted per user name in the shared `LoginThrottle`
 /// (key `ui:<name>`): after five in 15 minutes that name is locked for 15 minutes, on every instance.
@@ -17,7 +16,7 @@ extension UIRoutes {
 
     func registerLogin(on open: RouterGroup<UIRequestContext>) {
         open.get("/login") { request, context -> Response in
-            if let token = request.cookies[SessionCookie.session]?.value, try await store.uiSessions.find(token: token) != nil {
+            if let token = request.cookies[SessionCookie.session]?.value, try await access.session(token: token) != nil {
                 return Response(status: .seeOther, headers: [.location: "/"])
             }
             let query = request.uri.queryParameters
@@ -35,21 +34,21 @@ extension UIRoutes {
             let password = form["password"] ?? ""
             let next = Self.safeNext(form["next"])
             let key = "ui:" + username.lowercased()
-            if try await store.throttle.isLocked(key) {
+            if try await access.isLocked(key) {
                 return loginPage(request: request, context: context, next: next, username: username,
                                  error: "Too many failed sign-ins for this user name. Wait 15 minutes, or ask an operator to check the account.",
                                  status: .tooManyRequests)
             }
             guard !username.isEmpty, !password.isEmpty, let user = try await verify(username: username, password: password) else {
-                let locked = try await store.throttle.recordFailure(key)
+                let locked = try await access.recordFailure(key)
                 context.logger.notice("UI sign-in failed", metadata: ["locked": "\(locked)"])
                 return loginPage(request: request, context: context, next: next, username: username,
                                  error: locked ? "Too many failed sign-ins for this user name. Wait 15 minutes, or ask an operator to check the account."
                                                : "The user name or password is wrong. Check them and try again.",
                                  status: locked ? .tooManyRequests : .unauthorized)
             }
-            try await store.throttle.recordSuccess(key)
-            let (token, _) = try await store.uiSessions.create(for: user, lifetimeSeconds: SessionCookie.lifetimeSeconds)
+            try await access.recordSuccess(key)
+            let (token, _) = try await access.startSession(for: user, lifetimeSeconds: SessionCookie.lifetimeSeconds)
             let secure = SessionCookie.isSecure(request, tlsConfigured: configuration.tlsCertificatePath != nil)
             var response = Response(status: .seeOther, headers: [.location: next, .cacheControl: "no-store"])
             response.setCookie(SessionCookie.make(SessionCookie.session, value: token, maxAge: Int(SessionCookie.lifetimeSeconds), secure: secure))
@@ -60,7 +59,7 @@ extension UIRoutes {
 
     func registerLogout(on pages: RouterGroup<UIRequestContext>) {
         pages.post("/logout") { request, context -> Response in
-            if let session = context.session { try await store.uiSessions.delete(session) }
+            if let session = context.session { try await access.endSession(session) }
             let secure = SessionCookie.isSecure(request, tlsConfigured: configuration.tlsCertificatePath != nil)
             var response = Response(status: .seeOther, headers: [.location: "/login?signedOut=1", .cacheControl: "no-store"])
             response.setCookie(SessionCookie.make(SessionCookie.session, value: "", maxAge: 0, secure: secure))
@@ -70,17 +69,13 @@ extension UIRoutes {
 
     /// The user when the password matches; an unknown name costs the same bcrypt time as a known one.
     private func verify(username: String, password: String) async throws -> AdminUser? {
-        guard let (user, hash) = try await store.adminUsers.credentials(username: username) else {
-            await passwords.verifyDecoy(password)
-            return nil
-        }
-        return await passwords.verify(password, hash: hash, cacheKey: "ui:" + user.id) ? user : nil
+        try await access.signIn(username: username, password: password)
     }
 
     /// The login form with a fresh one-time token in its cookie and hidden field.
     private func loginPage(request: Request, context: UIRequestContext, next: String, username: String, error: String?,
                            notice: String? = nil, status: HTTPResponse.Status) -> Response {
-        let token = UISessions.newToken()
+        let token = AccessService.newToken()
         let view = LoginView(chrome: Chrome(title: "Sign in", context: context, section: nil, flash: nil), csrf: token, next: next,
                              username: username, error: error, notice: notice)
         var response = page("login", view, status: status, context: context)

@@ -1,7 +1,6 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// `/payments`, `/payments/{id}` (issue 8 §5) and `/activity` (§6).
 extension UIRoutes {
@@ -13,9 +12,9 @@ extension UIRoutes {
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
             let before = query.get("before").flatMap { Int64($0) }
             let limit = 50
-            let jobs = try await store.jobs.search(kind: .paymentPost, companyID: companyID.map(CompanyID.init), status: status,
+            let jobs = try await records.searchJobs(kind: .paymentPost, companyID: companyID.map(CompanyID.init), status: status,
                                                    externalIDContaining: text, beforeSequence: before, limit: limit)
-            let companies = try await store.companies.all()
+            let companies = try await records.companies()
             let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id.rawValue, $0.name) })
             var next: String?
             if jobs.count == limit, let last = jobs.last {
@@ -39,14 +38,14 @@ extension UIRoutes {
         }
         pages.get("/payments/:id") { _, context -> Response in
             let jobID = JobID(try id(context, "payment", list: "payments"))
-            guard let job = try await store.jobs.find(jobID), job.kind == .paymentPost else {
+            guard let job = try await records.job(jobID), job.kind == .paymentPost else {
                 throw UIError.notFound("There is no payment at this address. Search for it on the payments list by its external id.")
             }
-            let failure = try await store.failures.open(forJob: job.id)
-            let records = try await store.failures.list(companyID: job.companyID, includeDeleted: true, limit: 1000).filter { $0.jobID == job.id }
-            let history = try await store.activity.history(subjectIDs: [job.id.rawValue] + records.map(\.id.rawValue))
-            let name = try await store.companies.find(job.companyID)?.name ?? "—"
-            let view = PaymentView(job, failure: failure ?? records.first, companyName: name, history: history,
+            let failure = try await records.openFailure(forJob: job.id)
+            let jobFailures = try await records.failures(companyID: job.companyID, includeDeleted: true, limit: 1000).filter { $0.jobID == job.id }
+            let history = try await records.history(subjectIDs: [job.id.rawValue] + jobFailures.map(\.id.rawValue))
+            let name = try await records.company(job.companyID)?.name ?? "—"
+            let view = PaymentView(job, failure: failure ?? jobFailures.first, companyName: name, history: history,
                                    chrome: try await chrome("Payment \(job.externalID ?? job.id.rawValue)", .payments, context: context))
             return page("payment", view, context: context)
         }
@@ -58,8 +57,8 @@ extension UIRoutes {
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
             let before = query.get("before").flatMap { Int64($0) }
             let limit = query.get("limit").flatMap { Int($0) }.map { min(max($0, 1), 200) } ?? 50
-            let entries = try await store.activity.list(companyID: companyID.map(CompanyID.init), before: before, limit: limit)
-            let companies = try await store.companies.all()
+            let entries = try await records.activity(companyID: companyID.map(CompanyID.init), before: before, limit: limit)
+            let companies = try await records.companies()
             let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id.rawValue, $0.name) })
             let rows = entries.map { entry in
                 ActivityView.Row(time: UIFormat.time(entry.at), actor: entry.actor, action: entry.action, href: Self.link(entry),

@@ -1,7 +1,6 @@
 import Bridge
 import Hummingbird
 import Domain
-import Store
 
 /// The admin web UI (docs/architecture.md, "The JSON API and the web UI", issue 8): server-rendered pages over the same services
 /// as the JSON API, behind a login, with CSRF-checked plain forms and no script.
@@ -9,24 +8,21 @@ import Store
 /// Public: `/login`, `/assets/app.css` and the 404 page. Everything else needs a signed-in session and
 /// redirects to `/login` without one.
 struct UIRoutes: Sendable {
-    let store: Store
+    let services: BridgeServices
     let configuration: ServerConfiguration
-    let passwords: PasswordHasher
     let renderer: PageRenderer
-    let companies: CompanyService
-    let failures: FailureService
-    let health: HealthService
 
-    init(store: Store, configuration: ServerConfiguration) {
-        self.store = store
+    init(services: BridgeServices, configuration: ServerConfiguration) {
+        self.services = services
         self.configuration = configuration
-        let passwords = PasswordHasher(cost: configuration.bridge.bcryptCost)
-        self.passwords = passwords
         self.renderer = PageRenderer()
-        self.companies = CompanyService(store: store, configuration: configuration.bridge, passwords: passwords)
-        self.failures = FailureService(store: store)
-        self.health = HealthService(store: store)
     }
+
+    var records: Records { services.records }
+    var access: AccessService { services.access }
+    var companies: CompanyService { services.companies }
+    var failures: FailureService { services.failures }
+    var health: HealthService { services.health }
 
     /// Adds the UI's routes to the router; the SOAP, API, health and metrics routes are left as they are.
     func register(on router: Router<BridgeRequestContext>) {
@@ -45,7 +41,7 @@ struct UIRoutes: Sendable {
 
         let pages = router.group(context: UIRequestContext.self)
             .add(middleware: UIErrorMiddleware(renderer: renderer))
-            .add(middleware: UIAuthMiddleware(store: store))
+            .add(middleware: UIAuthMiddleware(access: access))
             .add(middleware: CSRFMiddleware())
         registerLogout(on: pages)
         registerDashboard(on: pages)
@@ -62,18 +58,18 @@ struct UIRoutes: Sendable {
 
     /// The chrome of a page, taking the session's waiting flash message.
     func chrome(_ title: String, _ section: Chrome.Section?, context: UIRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, section: section, flash: try await Flash.take(from: context.session, store: store))
+        Chrome(title: title, context: context, section: section, flash: try await Flash.take(from: context.session, access: access))
     }
 
     /// After a form: the message for the next page, and a 303 so a reload does not post again.
     func redirect(_ location: String, flash: Flash?, context: UIRequestContext) async throws -> Response {
-        if let flash { try await Flash.set(flash, on: context.session, store: store) }
+        if let flash { try await Flash.set(flash, on: context.session, access: access) }
         return Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
     /// The companies for filter menus, with one selected.
     func companyOptions(selected: String?) async throws -> [OptionView] {
-        try await store.companies.all().map { OptionView(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == selected) }
+        try await records.companies().map { OptionView(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == selected) }
     }
 
     /// A path parameter that must be a UUID, or the page is a 404 that says where to look.

@@ -44,7 +44,7 @@ struct RequestLogContextTests {
         try await TestDatabase.sqlite.withStore { store async throws in
             let configuration = ServerConfigurationFactory.make()
             let token = try await store.tokens.create(label: "log", actor: "test")
-            let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: logger)
+            let app = try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: logger), logger: logger)
             try await app.test(.live) { client in
                 let bridge = RunningBridge(client: client, store: store, token: token, configuration: configuration)
                 let lab = try await PaymentLab.make(bridge, quickBooks: try FakeQuickBooks.generated(customers: 3, invoices: 10, seed: 11))

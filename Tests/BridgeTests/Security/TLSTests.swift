@@ -1,3 +1,4 @@
+import Bridge
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -41,7 +42,7 @@ struct TLSTests {
             configuration.tlsCertificatePath = files.certificate
             configuration.tlsKeyPath = files.key
             configuration.bridge.publicURL = "https://127.0.0.1:\(port)"
-            let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
+            let app = try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: TestDatabase.logger), logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.run() }
                 defer { group.cancelAll() }

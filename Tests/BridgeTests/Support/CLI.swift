@@ -1,3 +1,4 @@
+import Bridge
 import Foundation
 import Hummingbird
 import Server
@@ -98,6 +99,6 @@ enum ServerConfigurationFactory {
 
 enum ServerFactory {
     static func make(_ configuration: ServerConfiguration, _ store: Store) throws -> some ApplicationProtocol {
-        try BridgeServer.makeApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
+        try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: TestDatabase.logger), logger: TestDatabase.logger)
     }
 }

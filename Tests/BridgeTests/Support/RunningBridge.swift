@@ -57,7 +57,7 @@ func withRunningBridge<R: Sendable>(
         configuration.bridge.bcryptCost = 4
         configure(&configuration)
         let token = try await store.tokens.create(label: "test", actor: "test")
-        let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
+        let app = try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: TestDatabase.logger), logger: TestDatabase.logger)
         let frozen = configuration
         return try await app.test(.live) { client in
             try await body(RunningBridge(client: client, store: store, token: token, configuration: frozen))

@@ -51,7 +51,7 @@ func withLiveBridge<R: Sendable>(
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.bridge.bcryptCost = 4
         configure(&configuration)
-        let app = try BridgeServer.makeApplication(configuration: configuration, store: store, logger: LiveBridge.logger)
+        let app = try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: LiveBridge.logger), logger: LiveBridge.logger)
         let frozen = configuration
         return try await app.test(.live) { client in
             let port = try #require(client.port, "the live test server reported no port")

@@ -1,5 +1,4 @@
 import Domain
-import Store
 
 /// The companies list.
 struct CompanyListView {

@@ -1,6 +1,5 @@
 import Bridge
 import Domain
-import Store
 
 /// The dashboard (docs/architecture.md, "The JSON API and the web UI"): one card per company with what a person needs at a glance.
 struct DashboardView {

@@ -1,7 +1,6 @@
 import Bridge
 import QBXML
 import Domain
-import Store
 
 /// The company page's "QuickBooks data" section: what the pulls stored, the latest pulls, and the switch
 /// for a pull at every sync.

@@ -1,6 +1,5 @@
 import Foundation
 import Domain
-import Store
 import Triage
 
 /// One failure record as support staff read it: what happened, the evidence QuickBooks gave, the numbered

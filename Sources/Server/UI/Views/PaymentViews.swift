@@ -1,7 +1,6 @@
 import Bridge
 import Foundation
 import Domain
-import Store
 
 /// The payments list with its search form.
 struct PaymentListView {
