@@ -116,12 +116,12 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Domain", "QBXML",
+                "Domain", "CSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
-                "CSQLite",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -150,7 +150,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("openapi.yaml")],
             swiftSettings: strictSettings,
@@ -163,6 +162,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -179,8 +179,6 @@ let package = Package(
             dependencies: [
                 "QBXML",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
@@ -188,8 +186,9 @@ let package = Package(
         .executableTarget(
             name: "qbbridge",
             dependencies: [
-                "Server", "Bridge", "Domain", "Store", "WebConnector", "QBXML", "QBSimulator",
+                "Server", "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -200,9 +199,9 @@ let package = Package(
         .executableTarget(
             name: "qbbridge-bench",
             dependencies: [
-                "Server", "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
+                "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
@@ -214,14 +213,16 @@ let package = Package(
         ),
         .testTarget(
             name: "QBXMLTests",
-            dependencies: ["QBXML"],
+            dependencies: ["QBXML", "CLibXML2"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "QBSimulatorTests",
             dependencies: [
                 "QBSimulator", "QBXML", "Server", "Domain", "Store", "Bridge",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -233,8 +234,11 @@ let package = Package(
         .testTarget(
             name: "BridgeTests",
             dependencies: [
-                "API", "Server", "Bridge", "Domain", "Store", "WebConnector", "QBXML", "QBSimulator",
+                "API", "Server", "Bridge", "Domain", "Store", "Triage", "WebConnector", "QBXML", "QBSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
