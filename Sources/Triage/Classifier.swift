@@ -53,22 +53,25 @@ public enum Classifier {
         return .fail(draft)
     }
 
-    /// The invoice TxnIDs the bridge should query (InvoiceQuery by TxnID with linked transactions)
-    /// before a final classification, per docs/failure-catalogue.md, "The invoice check": a 3120 or an over-payment 3210 on a
-    /// payment without check evidence. Empty when no follow-up is needed.
-    public static func followUpInvoiceTxnIDs(for input: RequestFailureInput) -> [String] {
+    /// The invoice TxnIDs to read again (InvoiceQuery by TxnID with linked transactions) before a rejected
+    /// payment is classified; empty when the classification does not read the invoice, so no round trip is
+    /// spent on it. The rule per status code is `InvoiceRecheck` (docs/failure-catalogue.md, "Payments"):
+    /// a 3120 naming an applied invoice (or no object), or an over-payment 3210, on a payment without
+    /// check evidence yet.
+    public static func invoicesToRecheck(after input: RequestFailureInput) -> [String] {
         guard input.isPayment, input.preflight == nil else { return [] }
         let context = RequestContext(input)
-        switch input.statusCode {
-        case 3120:
+        switch StatusCodeTable.rule(for: input.statusCode).invoiceRecheck {
+        case .none:
+            return []
+        case .namedInvoice:
             guard let id = context.message.objectID else { return input.applications.map(\.txnID) }
             if input.applications.contains(where: { $0.txnID == id }) { return [id] }
             return input.applications.isEmpty ? [id] : []
-        case 3210 where context.message.isOverpayment:
+        case .overpaidInvoice:
+            guard context.message.isOverpayment else { return [] }
             if let application = overpaidApplication(context) { return [application.txnID] }
             return input.applications.map(\.txnID)
-        default:
-            return []
         }
     }
 
@@ -76,6 +79,18 @@ public enum Classifier {
     /// 500 (element not found) or 3120 (object not found), docs/failure-catalogue.md, "Status codes".
     public static func meansNotFound(statusCode: Int) -> Bool {
         [1, 500, 3120].contains(statusCode)
+    }
+
+    /// True when QuickBooks skipped the request because an earlier one of its set failed (3231): nothing
+    /// happened, so the request is simply sent again (docs/failure-catalogue.md, "Payments").
+    public static func meansNotProcessed(statusCode: Int) -> Bool {
+        statusCode == 3231
+    }
+
+    /// True when a query's iterator is gone (3391, or any code from 3000 whose message mentions the
+    /// iterator): the pull starts a new one over the same filter (docs/failure-catalogue.md, "Pulls").
+    public static func meansIteratorLost(statusCode: Int, message: String) -> Bool {
+        statusCode == 3391 || (statusCode >= 3000 && message.localizedCaseInsensitiveContains("iterator"))
     }
 
     /// True when no session for this long is more than the schedule allows: three missed runs,

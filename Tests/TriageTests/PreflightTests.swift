@@ -108,15 +108,6 @@ struct PreflightTests {
     @Test("a 3210 on a two-invoice payment asks to check the invoice whose amount QuickBooks quotes")
     func followUpPicksQuotedAmount() throws {
         let sample = try #require(StatusSample.synthetic.first { $0.id == "S06a" })
-        #expect(Classifier.followUpInvoiceTxnIDs(for: sample.input) == ["1A41-1714700001"])
-    }
-
-    @Test("a 3120 asks to check the invoice it names, and nothing else needs a follow-up")
-    func followUpForMissingObject() throws {
-        #expect(Classifier.followUpInvoiceTxnIDs(for: StatusSample.synthetic[1].input) == ["1A2F-1714070000"])
-        #expect(Classifier.followUpInvoiceTxnIDs(for: StatusSample.synthetic[2].input).isEmpty)
-        var checked = StatusSample.synthetic[1].input
-        checked.preflight = Evidence.applying("120.00", to: nil)
-        #expect(Classifier.followUpInvoiceTxnIDs(for: checked).isEmpty)
+        #expect(Classifier.invoicesToRecheck(after: sample.input) == ["1A41-1714700001"])
     }
 }

@@ -158,17 +158,18 @@ extension PaymentRun {
                 }.first
                 if let added, let txnID = added.txnID?.rawValue {
                     outcomes[entry.id] = .posted(txnID: txnID, note: Self.note(added, plan: plan, status: status))
-                } else if status.code == 3231 {
-                    outcomes[entry.id] = .requeued(reason: "QuickBooks did not process it (3231) because an earlier request failed", mayExist: false)
-                } else if [3120, 3210, 3000].contains(status.code) {
-                    batch.jobs[index].rejection = .init(statusCode: status.code, severity: status.severity, message: status.message)
+                } else if Classifier.meansNotProcessed(statusCode: status.code) {
+                    outcomes[entry.id] = .requeued(reason: "QuickBooks did not process it (\(status.code)) because an earlier request failed", mayExist: false)
                 } else {
-                    let draft = Classifier.classify(RequestFailureInput(
-                        requestKind: "ReceivePaymentAdd", statusCode: status.code, statusSeverity: status.severity,
-                        statusMessage: status.message, applications: plan.map(Self.applied), customer: InvoiceEvidence.customer(payment),
-                        references: Self.references(payment)
-                    ))
-                    outcomes[entry.id] = draft.map(JobOutcome.failed) ?? .requeued(reason: "QuickBooks answered \(status.code) without a payment", mayExist: true)
+                    let rejection = PaymentBatch.Rejection(statusCode: status.code, severity: status.severity, message: status.message)
+                    let input = Self.rejectedAdd(rejection, plan: plan, payment: payment)
+                    if Classifier.invoicesToRecheck(after: input).isEmpty {
+                        // The classification does not read the invoice: no round trip is spent re-reading it.
+                        let draft = Classifier.classify(input)
+                        outcomes[entry.id] = draft.map(JobOutcome.failed) ?? .requeued(reason: "QuickBooks answered \(status.code) without a payment", mayExist: true)
+                    } else {
+                        batch.jobs[index].rejection = rejection
+                    }
                 }
             } else if let missing = entry.missing {
                 let candidates = responses[BatchRequestID.candidates(index).text].map(Self.invoices) ?? []
@@ -188,23 +189,21 @@ extension PaymentRun {
     private func reversal(_ response: QBXMLResponse?) -> JobOutcome {
         guard let response else { return .requeued(reason: "QuickBooks returned no answer for the reversal", mayExist: true) }
         let status = response.header.status
-        switch status.code {
-        case 0: return .reversed(note: "Deleted the ReceivePayment in QuickBooks; its invoices are open again.")
-        case 3120, 1, 500: return .reversed(note: "The ReceivePayment was already gone from QuickBooks.")
-        default:
-            let draft = Classifier.classify(RequestFailureInput(requestKind: "TxnDel", statusCode: status.code, statusSeverity: status.severity,
-                                                                statusMessage: status.message))
-            return draft.map(JobOutcome.failed) ?? .requeued(reason: "reversal answered \(status.code)", mayExist: true)
-        }
+        if status.isSuccess { return .reversed(note: "Deleted the ReceivePayment in QuickBooks; its invoices are open again.") }
+        if Classifier.meansNotFound(statusCode: status.code) { return .reversed(note: "The ReceivePayment was already gone from QuickBooks.") }
+        let draft = Classifier.classify(RequestFailureInput(requestKind: "TxnDel", statusCode: status.code, statusSeverity: status.severity,
+                                                            statusMessage: status.message))
+        return draft.map(JobOutcome.failed) ?? .requeued(reason: "reversal answered \(status.code)", mayExist: true)
     }
 
-    /// Classifies rejected adds with the invoices as QuickBooks shows them after the rejection.
+    /// Classifies rejected adds with the invoices Triage asked to read again, as QuickBooks shows them after
+    /// the rejection (a rejection that needs no re-read is classified without them).
     func afterFollowUp(_ responses: Responses) -> (PaymentBatch, [JobID: JobOutcome]) {
         var outcomes: [JobID: JobOutcome] = [:]
         for (index, entry) in batch.jobs.enumerated() where !entry.done {
             guard let rejection = entry.rejection, let plan = entry.plan, let payment = work[entry.id]?.payment else { continue }
             var evidence: PreflightEvidence?
-            for (number, application) in plan.enumerated() {
+            for (number, application) in Self.recheckedApplications(rejection, plan: plan, payment: payment) {
                 let response = responses[BatchRequestID.followUp(index, number).text]
                 let found = response.flatMap { $0.header.status.code == 0 ? Self.invoices($0).first : nil }
                 let candidate = PreflightEvidence(
@@ -216,11 +215,9 @@ extension PaymentRun {
                 // The first application that would not pass now is the one QuickBooks refused.
                 if case .fail = Classifier.preflight(candidate) { break }
             }
-            let draft = Classifier.classify(RequestFailureInput(
-                requestKind: "ReceivePaymentAdd", statusCode: rejection.statusCode, statusSeverity: rejection.severity,
-                statusMessage: rejection.message, applications: plan.map(Self.applied), customer: InvoiceEvidence.customer(payment),
-                references: Self.references(payment), preflight: evidence
-            ))
+            var input = Self.rejectedAdd(rejection, plan: plan, payment: payment)
+            input.preflight = evidence
+            let draft = Classifier.classify(input)
             outcomes[entry.id] = draft.map(JobOutcome.failed) ?? .requeued(reason: "rejected with \(rejection.statusCode) but the invoice now fits", mayExist: false)
         }
         var batch = self.batch
@@ -229,6 +226,23 @@ extension PaymentRun {
     }
 
     // MARK: helpers
+
+    /// A rejected ReceivePaymentAdd as Triage reads it (without the invoices read again).
+    static func rejectedAdd(_ rejection: PaymentBatch.Rejection, plan: [PaymentBatch.PlannedApplication], payment: PaymentPayload) -> RequestFailureInput {
+        RequestFailureInput(
+            requestKind: "ReceivePaymentAdd", statusCode: rejection.statusCode, statusSeverity: rejection.severity,
+            statusMessage: rejection.message, applications: plan.map(Self.applied), customer: InvoiceEvidence.customer(payment),
+            references: Self.references(payment)
+        )
+    }
+
+    /// The planned applications whose invoices a rejection needs read again, with their place in the plan
+    /// (which names their follow-up request). Triage decides which (`Classifier.invoicesToRecheck`).
+    static func recheckedApplications(_ rejection: PaymentBatch.Rejection, plan: [PaymentBatch.PlannedApplication],
+                                      payment: PaymentPayload) -> [(number: Int, application: PaymentBatch.PlannedApplication)] {
+        let recheck = Set(Classifier.invoicesToRecheck(after: rejectedAdd(rejection, plan: plan, payment: payment)))
+        return plan.enumerated().filter { recheck.contains($0.element.txnID) }.map { ($0.offset, $0.element) }
+    }
 
     static func invoices(_ response: QBXMLResponse) -> [Invoice] {
         response.records.compactMap { record in

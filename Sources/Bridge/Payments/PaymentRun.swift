@@ -79,11 +79,12 @@ struct PaymentRun {
         return (requests, sent)
     }
 
-    /// The follow-up requests: the invoices of rejected adds, read again.
+    /// The follow-up requests: the invoices of rejected adds that Triage needs read again to classify them.
     func followUpRequests() -> [any QBXMLRequest] {
         var requests: [any QBXMLRequest] = []
-        for (index, entry) in batch.jobs.enumerated() where !entry.done && entry.rejection != nil {
-            for (number, application) in (entry.plan ?? []).enumerated() {
+        for (index, entry) in batch.jobs.enumerated() where !entry.done {
+            guard let rejection = entry.rejection, let plan = entry.plan, let payment = work[entry.id]?.payment else { continue }
+            for (number, application) in Self.recheckedApplications(rejection, plan: plan, payment: payment) {
                 requests.append(InvoiceQueryRq(requestID: BatchRequestID.followUp(index, number).text,
                                                selection: .txnIDs([TxnID(application.txnID)]), includeLinkedTxns: true))
             }

@@ -8,7 +8,7 @@ import Triage
 
 /// Drives payment batches inside a Web Connector session: claims jobs, asks `PaymentRun` what to send and
 /// what the answers mean, and saves every outcome before the session answers the Web Connector.
-struct PaymentSessionDriver {
+struct PaymentSessionDriver: SessionDriver {
     let store: Store
     let logger: Logger
     /// Jobs per batch: 200 payments fit comfortably in one message set and keep 1,000 payments to about
@@ -16,20 +16,21 @@ struct PaymentSessionDriver {
     static let batchSize = 200
 
     /// The next request document of the session's payment work, or nil when there is nothing left.
-    /// `commit` collects what must be saved with the session before the document goes out (the sent marks).
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
+    /// The sent marks go into the step's commit, saved with the session before the document goes out.
+    func nextDocument(version: QBXMLVersion, _ step: inout SessionStep) async throws -> String? {
         while true {
-            if work.batch == nil || work.batch?.isFinished == true {
-                work.batch = nil
-                let claimed = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: Self.batchSize, kinds: JobKind.payments)
+            if step.work.batch == nil || step.work.batch?.isFinished == true {
+                step.work.batch = nil
+                let claimed = try await store.jobs.claim(companyID: step.session.companyID, sessionID: step.session.id, limit: Self.batchSize,
+                                                         kinds: JobKind.payments)
                 guard !claimed.isEmpty else { return nil }
-                work.batch = PaymentBatch(
+                step.work.batch = PaymentBatch(
                     stage: .preflight,
                     jobs: claimed.map { .init(id: $0.id, kind: $0.kind, needsLookup: $0.sentAt != nil && $0.kind == .paymentPost, done: false) },
                     outstanding: []
                 )
             }
-            guard var batch = work.batch else { return nil }
+            guard var batch = step.work.batch else { return nil }
             let run = try await self.run(batch)
             let requests: [any QBXMLRequest]
             var sent: [JobID] = []
@@ -43,38 +44,42 @@ struct PaymentSessionDriver {
             case .followUp:
                 requests = run.followUpRequests()
                 if requests.isEmpty {
+                    // Nothing to read again: what is left is settled as it stands, without a round trip.
+                    let (settled, changes) = Self.settle(batch, run: run, answers: [:], reversedPayments: [:], counts: &step.work.counts)
+                    step.commit.changes.append(contentsOf: changes)
+                    batch = settled
                     for index in batch.jobs.indices { batch.jobs[index].done = true }
                 }
             }
             guard !requests.isEmpty else {
-                work.batch = batch
+                step.work.batch = batch
                 continue
             }
             let document = try QBXMLMessageSet(version: version, onError: .continueOnError, requests: requests).render()
             try QBXMLSchemaValidator.shared.validate(document)
             batch.outstanding = requests.map(\.requestID)
-            work.batch = batch
-            commit.sent.append(contentsOf: sent)
+            step.work.batch = batch
+            step.commit.sent.append(contentsOf: sent)
             return document
         }
     }
 
     /// Applies QuickBooks' answers to the current batch; returns false when they were not for it
     /// (a repeated or stale delivery, ignored).
-    /// The outcomes go into `commit`, saved with the session in one transaction before the call is answered.
+    /// The outcomes go into the step's commit, saved with the session in one transaction before the call is answered.
     ///
     /// The reading happens here and the deciding in `settle`, which is synchronous and never inlined: a
     /// Web Connector connection's task keeps the largest async frames it ever needed for as long as the
     /// connection lives, so the work between the awaits stays out of them.
-    func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord, commit: inout SessionCommit) async throws -> Bool {
-        guard let batch = work.batch, !batch.outstanding.isEmpty else { return false }
+    func receive(_ responses: [QBXMLResponse], document: String, _ step: inout SessionStep) async throws -> Bool {
+        guard let batch = step.work.batch, !batch.outstanding.isEmpty else { return false }
         let answers = Self.answers(in: responses, for: batch)
         guard !answers.isEmpty else { return false }
         let run = try await self.run(batch)
         let reversedPayments = try await paymentsReversed(in: run)
-        let (settled, changes) = Self.settle(batch, run: run, answers: answers, reversedPayments: reversedPayments, counts: &work.counts)
-        commit.changes.append(contentsOf: changes)
-        work.batch = settled.isFinished ? nil : settled
+        let (settled, changes) = Self.settle(batch, run: run, answers: answers, reversedPayments: reversedPayments, counts: &step.work.counts)
+        step.commit.changes.append(contentsOf: changes)
+        step.work.batch = settled.isFinished ? nil : settled
         return true
     }
 
@@ -112,11 +117,11 @@ struct PaymentSessionDriver {
         return (batch, changes)
     }
 
-    /// The session died or QuickBooks refused the whole set: the batch's jobs go back to the queue (those
-    /// that may have reached QuickBooks as `uncertain`).
-    func abandonBatch(work: inout SessionWork, session: SessionRecord) async throws {
-        work.batch = nil
-        try await store.jobs.release(sessionID: session.id)
+    /// QuickBooks refused the whole set: the batch's jobs go back to the queue (those that may have reached
+    /// QuickBooks as `uncertain`).
+    func abandon(_ step: inout SessionStep) async throws {
+        step.work.batch = nil
+        step.commit.releaseHeldJobs = true
     }
 
     private func run(_ batch: PaymentBatch) async throws -> PaymentRun {

@@ -12,7 +12,7 @@ import Triage
 /// An iterator lives only as long as QuickBooks' session (docs/qbxml-messages.md, "Iterators"): a pull picked up by a
 /// later session, or answered with 3391, starts a new iterator over the same filter. Rows are keyed by
 /// QuickBooks id, so the repeated ones are simply overwritten.
-struct PullSessionDriver {
+struct PullSessionDriver: SessionDriver {
     let store: Store
     let logger: Logger
 
@@ -20,17 +20,18 @@ struct PullSessionDriver {
     static let maximumRestarts = 20
 
     /// The next page request of the session's pull, or nil when no pull is waiting.
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
+    func nextDocument(version: QBXMLVersion, _ step: inout SessionStep) async throws -> String? {
+        let session = step.session
         while true {
-            if work.pull == nil {
+            if step.work.pull == nil {
                 guard let job = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: 1, kinds: JobKind.pulls).first else {
                     return nil
                 }
-                work.pull = PullCursor(job: job.id, requestID: nil)
+                step.work.pull = PullCursor(job: job.id, requestID: nil)
             }
-            guard let cursor = work.pull, var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id,
+            guard let cursor = step.work.pull, var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id,
                   let payload = try? PullPayload(json: job.payload) else {
-                work.pull = nil
+                step.work.pull = nil
                 continue
             }
             var progress = PullProgress(json: job.state)
@@ -61,8 +62,9 @@ struct PullSessionDriver {
             let document = try QBXMLMessageSet(version: version, onError: .stopOnError, requests: [request]).render()
             try QBXMLSchemaValidator.shared.validate(document)
             job.state = progress.json
-            commit.changes.append(JobChange(job, activity: nil))
-            work.pull = PullCursor(job: job.id, requestID: requestID, pagesLeft: work.pull?.pagesLeft ?? (progress.remaining.map { ($0 + payload.pageSize - 1) / payload.pageSize } ?? 1))
+            step.commit.changes.append(JobChange(job, activity: nil))
+            step.work.pull = PullCursor(job: job.id, requestID: requestID,
+                                        pagesLeft: step.work.pull?.pagesLeft ?? (progress.remaining.map { ($0 + payload.pageSize - 1) / payload.pageSize } ?? 1))
             return document
         }
     }
@@ -89,31 +91,32 @@ struct PullSessionDriver {
         }
     }
 
-    /// Stores the answer to the outstanding page request; false when the responses were not for it.
-    func receive(_ responses: [QBXMLResponse], work: inout SessionWork, session: SessionRecord) async throws -> Bool {
-        guard let cursor = work.pull, let requestID = cursor.requestID,
+    /// Stores the answer to the outstanding page request (the page goes into the step's commit with the
+    /// pull's progress); false when the responses were not for it.
+    func receive(_ responses: [QBXMLResponse], document: String, _ step: inout SessionStep) async throws -> Bool {
+        guard let cursor = step.work.pull, let requestID = cursor.requestID,
               let response = responses.first(where: { $0.header.requestID == requestID }) else { return false }
-        work.pull?.requestID = nil
-        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id,
+        step.work.pull?.requestID = nil
+        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == step.session.id,
               let payload = try? PullPayload(json: job.payload) else {
-            work.pull = nil
+            step.work.pull = nil
             return true
         }
         var progress = PullProgress(json: job.state)
         let status = response.header.status
-        if status.code == 3391 || (status.code >= 3000 && status.message.localizedCaseInsensitiveContains("iterator")) {
+        if Classifier.meansIteratorLost(statusCode: status.code, message: status.message) {
             progress.iteratorID = nil
             progress.restarts += 1
             job.state = progress.json
             if progress.restarts > Self.maximumRestarts {
-                try await fail(job, progress: progress, payload: payload, status: status, work: &work)
+                fail(job, progress: progress, payload: payload, status: status, step: &step)
             } else {
-                try await store.jobs.save(job, activity: nil)
+                step.commit.changes.append(JobChange(job, activity: nil))
             }
             return true
         }
         guard status.code < 1000 else {
-            try await fail(job, progress: progress, payload: payload, status: status, work: &work)
+            fail(job, progress: progress, payload: payload, status: status, step: &step)
             return true
         }
         let now = Timestamp.now
@@ -138,9 +141,9 @@ struct PullSessionDriver {
         progress.pages += 1
         progress.remaining = response.header.iteratorRemainingCount ?? 0
         progress.iteratorID = response.header.iteratorID
-        progress.iteratorSession = session.id
-        work.counts.pulled += page.count
-        work.counts.pages += 1
+        progress.iteratorSession = step.session.id
+        step.work.counts.pulled += page.count
+        step.work.counts.pages += 1
         Counter(label: "qbbridge_pulled_records_total", dimensions: [("kind", payload.kind.rawValue)]).increment(by: page.count)
         let finished = (progress.remaining ?? 0) == 0 || progress.iteratorID == nil
         if finished {
@@ -151,7 +154,7 @@ struct PullSessionDriver {
             let full = progress.fromModified == nil
             let snapshot = progress
             let unseen = full ? Snapshots.UnseenScope(fromTxnDate: payload.fromDate, openOnly: payload.openOnly) : nil
-            let removed = try await store.snapshots.store(page, job: job, finish: Snapshots.Finish(
+            step.commit.pages.append(Snapshots.PageWrite(page, job: job, finish: Snapshots.Finish(
                 unseen: unseen,
                 result: { removed in
                     PullOutcome(received: snapshot.received, stored: snapshot.stored, removed: removed, pages: snapshot.pages,
@@ -160,20 +163,28 @@ struct PullSessionDriver {
                 activity: NewActivity(actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "pull.done",
                                       detail: ["kind": payload.kind.rawValue, "stored": String(progress.stored), "pages": String(progress.pages),
                                                "mode": full ? "full" : "incremental"])
-            ))
-            work.counts.pulls += 1
-            work.pull = nil
-            logger.info("pull done", metadata: ["pull": "\(job.id)", "stored": "\(progress.stored)", "pages": "\(progress.pages)", "removed": "\(removed)"])
+            )))
+            step.work.counts.pulls += 1
+            step.work.pull = nil
+            logger.info("pull done", metadata: ["pull": "\(job.id)", "stored": "\(progress.stored)", "pages": "\(progress.pages)"])
         } else {
             job.state = progress.json
-            try await store.snapshots.store(page, job: job)
+            step.commit.pages.append(Snapshots.PageWrite(page, job: job))
             let remaining = progress.remaining ?? 0
-            work.pull?.pagesLeft = (remaining + payload.pageSize - 1) / max(1, payload.pageSize)
+            step.work.pull?.pagesLeft = (remaining + payload.pageSize - 1) / max(1, payload.pageSize)
         }
         return true
     }
 
-    private func fail(_ original: Job, progress: PullProgress, payload: PullPayload, status: QBXMLStatus, work: inout SessionWork) async throws {
+    /// QuickBooks refused the whole request set: the pull's job goes back to the queue with the session's
+    /// other held jobs, and a later session starts a new iterator.
+    func abandon(_ step: inout SessionStep) async throws {
+        guard step.work.pull != nil else { return }
+        step.work.pull = nil
+        step.commit.releaseHeldJobs = true
+    }
+
+    private func fail(_ original: Job, progress: PullProgress, payload: PullPayload, status: QBXMLStatus, step: inout SessionStep) {
         var job = original
         let requestKind = payload.kind == .invoices ? "InvoiceQuery" : "CustomerQuery"
         let draft = Classifier.classify(RequestFailureInput(requestKind: requestKind, statusCode: status.code, statusSeverity: status.severity,
@@ -184,12 +195,12 @@ struct PullSessionDriver {
                                  mode: progress.fromModified == nil ? "full" : "incremental", fromModified: progress.fromModified,
                                  error: "QuickBooks answered \(status.code): \(status.message)").json
         let failure: FailureChange = draft.map { .open(NewFailure($0, companyID: job.companyID, jobID: job.id)) } ?? .none
-        try await store.jobs.save(job, activity: NewActivity(
+        step.commit.changes.append(JobChange(job, activity: NewActivity(
             actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "pull.failed",
             detail: ["statusCode": String(status.code), "message": String(status.message.prefix(300))]
-        ), failure: failure)
-        work.counts.failed += 1
-        work.pull = nil
+        ), failure: failure))
+        step.work.counts.failed += 1
+        step.work.pull = nil
     }
 }
 

@@ -11,52 +11,52 @@ import Triage
 /// A request whose answer was lost is sent again only when it is a query. A write (an add, a delete) may
 /// already have happened in QuickBooks, so it becomes a failure record for a person to check first;
 /// Retry on that record sends it again.
-struct RawRequestDriver {
+struct RawRequestDriver: SessionDriver {
     let store: Store
     let logger: Logger
 
     /// The next raw request document, or nil when none is waiting.
-    func nextDocument(work: inout SessionWork, session: SessionRecord, version: QBXMLVersion, commit: inout SessionCommit) async throws -> String? {
+    func nextDocument(version: QBXMLVersion, _ step: inout SessionStep) async throws -> String? {
         while true {
-            guard var job = try await store.jobs.claim(companyID: session.companyID, sessionID: session.id, limit: 1, kinds: [.rawRequest]).first else {
+            guard var job = try await store.jobs.claim(companyID: step.session.companyID, sessionID: step.session.id, limit: 1,
+                                                       kinds: [.rawRequest]).first else {
                 return nil
             }
             var state = RawRunState(json: job.state)
             guard let payload = RawRequestPayload(json: job.payload), let request = try? payload.request() else {
-                try await fail(&job, draft: Self.unreadable(job), answer: nil, work: &work)
+                fail(&job, draft: Self.unreadable(job), answer: nil, step: &step)
                 continue
             }
             if job.sentAt != nil, !payload.isQuery, !state.lostAnswerReported {
                 state.lostAnswerReported = true
                 job.state = state.json
-                try await fail(&job, draft: Self.lostAnswer(payload), answer: RawRequestAnswer(
+                fail(&job, draft: Self.lostAnswer(payload), answer: RawRequestAnswer(
                     statusCode: nil, statusSeverity: nil, statusMessage: nil, response: nil,
-                    error: "The answer to this request never came back; QuickBooks may have applied it."), work: &work)
+                    error: "The answer to this request never came back; QuickBooks may have applied it."), step: &step)
                 continue
             }
             guard version >= request.minimumVersion else {
-                try await fail(&job, draft: nil, answer: RawRequestAnswer(
+                fail(&job, draft: nil, answer: RawRequestAnswer(
                     statusCode: nil, statusSeverity: nil, statusMessage: nil, response: nil,
-                    error: "This QuickBooks speaks qbXML \(version); the request was queued for qbXML \(request.minimumVersion) or newer."), work: &work)
+                    error: "This QuickBooks speaks qbXML \(version); the request was queued for qbXML \(request.minimumVersion) or newer."), step: &step)
                 continue
             }
             let document = try QBXMLMessageSet(version: version, onError: .stopOnError, requests: [request]).render()
             try QBXMLSchemaValidator.shared.validate(document)
             state.lostAnswerReported = false
             job.state = state.json
-            commit.changes.append(JobChange(job, activity: nil))
-            commit.sent.append(job.id)
-            work.raw = RawCursor(job: job.id, requestID: request.requestID)
+            step.commit.changes.append(JobChange(job, activity: nil))
+            step.commit.sent.append(job.id)
+            step.work.raw = RawCursor(job: job.id, requestID: request.requestID)
             return document
         }
     }
 
     /// Stores the answer to the outstanding raw request; false when the responses were not for it.
-    func receive(_ responses: [QBXMLResponse], document: String, work: inout SessionWork, session: SessionRecord,
-                 commit: inout SessionCommit) async throws -> Bool {
-        guard let cursor = work.raw, let response = responses.first(where: { $0.header.requestID == cursor.requestID }) else { return false }
-        work.raw = nil
-        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id else { return true }
+    func receive(_ responses: [QBXMLResponse], document: String, _ step: inout SessionStep) async throws -> Bool {
+        guard let cursor = step.work.raw, let response = responses.first(where: { $0.header.requestID == cursor.requestID }) else { return false }
+        step.work.raw = nil
+        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == step.session.id else { return true }
         let status = response.header.status
         let answer = RawRequestAnswer(statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message,
                                       response: document, error: nil)
@@ -66,46 +66,46 @@ struct RawRequestDriver {
         if status.code >= 1000, let draft = Classifier.classify(RequestFailureInput(
             requestKind: String(element.dropLast(2)), statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message
         )) {
-            try await fail(&job, draft: draft, answer: answer, work: &work)
+            fail(&job, draft: draft, answer: answer, step: &step)
             return true
         }
         job.status = .posted
         job.sessionID = nil
         job.result = answer.json
-        commit.changes.append(JobChange(job, activity: NewActivity(
+        step.commit.changes.append(JobChange(job, activity: NewActivity(
             actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "request.answered",
             detail: ["element": element, "statusCode": String(status.code)]
         ), failure: .resolve(reason: "QuickBooks answered \(status.code).")))
-        work.counts.answered += 1
+        step.work.counts.answered += 1
         return true
     }
 
     /// QuickBooks turned the whole request set away (an HRESULT): it never ran the request, so it goes back
     /// to the queue as never sent.
-    func abandon(work: inout SessionWork, session: SessionRecord) async throws {
-        guard let cursor = work.raw else { return }
-        work.raw = nil
-        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == session.id else { return }
+    func abandon(_ step: inout SessionStep) async throws {
+        guard let cursor = step.work.raw else { return }
+        step.work.raw = nil
+        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == step.session.id else { return }
         job.status = .queued
         job.sentAt = nil
         job.sessionID = nil
         job.claimedAt = nil
-        try await store.jobs.save(job, activity: NewActivity(
+        step.commit.changes.append(JobChange(job, activity: NewActivity(
             actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "job.requeued",
             detail: ["reason": "QuickBooks refused the request set before running it"]
-        ))
+        )))
     }
 
-    private func fail(_ job: inout Job, draft: FailureRecordDraft?, answer: RawRequestAnswer?, work: inout SessionWork) async throws {
+    private func fail(_ job: inout Job, draft: FailureRecordDraft?, answer: RawRequestAnswer?, step: inout SessionStep) {
         job.status = .failed
         job.sessionID = nil
         job.nextAttemptAt = nil
         if let answer { job.result = answer.json }
-        try await store.jobs.save(job, activity: NewActivity(
+        step.commit.changes.append(JobChange(job, activity: NewActivity(
             actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "request.failed",
             detail: ["category": draft?.category.rawValue ?? "", "error": answer?.error ?? answer?.statusMessage ?? ""]
-        ), failure: draft.map { .open(NewFailure($0, companyID: job.companyID, jobID: job.id)) } ?? .none)
-        work.counts.failed += 1
+        ), failure: draft.map { .open(NewFailure($0, companyID: job.companyID, jobID: job.id)) } ?? .none))
+        step.work.counts.failed += 1
     }
 
     static func lostAnswer(_ payload: RawRequestPayload) -> FailureRecordDraft {

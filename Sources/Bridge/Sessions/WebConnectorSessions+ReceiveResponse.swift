@@ -30,25 +30,15 @@ extension WebConnectorSessions {
                 return .failed
             }
             work.exchangedData = true
-            var commit = SessionCommit()
-            for item in responses where item.header.requestID == Self.verifyRequestID && work.outstanding.contains(Self.verifyRequestID) {
-                work.outstanding.removeAll { $0 == Self.verifyRequestID }
-                try await checkFileStamp(item, session: session, work: &work, commit: &commit)
-                work.steps.removeAll { $0 == .verifyCompanyFile }
-            }
-            var handled = try await payments.receive(responses, work: &work, session: session, commit: &commit)
-            if !handled {
-                handled = try await rawRequests.receive(responses, document: response.response, work: &work, session: session, commit: &commit)
-            }
-            if !handled { handled = try await pulls.receive(responses, work: &work, session: session) }
-            if !handled, work.outstanding.isEmpty,
-               !responses.contains(where: { $0.header.requestID == Self.verifyRequestID }) {
+            var step = SessionStep(session: session, work: work)
+            if try await !settle(responses, document: response.response, &step) {
                 logger.notice("response for no outstanding request ignored (repeated or stale delivery)")
             }
+            work = step.work
             session.work = work.json
             let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
             let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
-            try await store.sessions.save(session, with: commit)
+            try await store.sessions.save(session, with: step.commit)
             return .progress(progress)
         } catch {
             logger.error("receiveResponseXML failed inside the bridge", metadata: ["error": "\(error)"])
@@ -57,7 +47,16 @@ extension WebConnectorSessions {
         }
     }
 
-    /// QuickBooks refused the whole request set: the work in flight goes back to the queue and the
+    /// Hands QuickBooks' answers to the drivers in their order until one settles them; false when none
+    /// was waiting for them.
+    func settle(_ responses: [QBXMLResponse], document: String, _ step: inout SessionStep) async throws -> Bool {
+        for driver in drivers {
+            if try await driver.receive(responses, document: document, &step) { return true }
+        }
+        return false
+    }
+
+    /// QuickBooks refused the whole request set: every driver gives back the work it holds, and the
     /// connection failure is recorded.
     ///
     /// Not inlined, so that this rare path adds nothing to the async frame of every receiveResponseXML
@@ -66,46 +65,17 @@ extension WebConnectorSessions {
     func requestSetRejected(_ response: ReceiveResponseXML, session: inout SessionRecord, work: inout SessionWork) async throws {
         let text = "QuickBooks rejected the request set (\(response.hresult)): \(response.message)"
         session.lastError = text
-        work.outstanding = []
         work.notes.append(text)
-        try await rawRequests.abandon(work: &work, session: session)
-        work.pull = nil
-        try await payments.abandonBatch(work: &work, session: session)
+        var step = SessionStep(session: session, work: work)
+        for driver in drivers { try await driver.abandon(&step) }
+        work = step.work
         session.work = work.json
-        try await store.companies.setConnectionProblem(session.companyID, text)
-        try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
-        try await store.sessions.save(session, activity: NewActivity(
+        step.commit.company.append(.connectionProblem(text))
+        step.commit.activities.append(NewActivity(
             actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
             action: "session.request_set_rejected", detail: ["hresult": response.hresult, "message": String(response.message.prefix(500))]
         ))
-    }
-
-    /// Compares the company file's FileID stamp with this connection's; the outcome goes onto the company with
-    /// the session (`commit`).
-    func checkFileStamp(_ response: QBXMLResponse, session: SessionRecord, work: inout SessionWork, commit: inout SessionCommit) async throws {
-        guard response.header.status.code == 0 else {
-            work.notes.append("QuickBooks did not return the company record (\(response.header.status.code): \(response.header.status.message)).")
-            return
-        }
-        guard let company = try await store.companies.find(session.companyID) else { return }
-        let ownerID = try await store.installation.ownerID()
-        let stamps = response.records.flatMap { record -> [DataExtension] in
-            if case .company(let info) = record { return info.dataExtensions }
-            return []
-        }
-        let fileID = stamps.first { $0.name == "FileID" && ($0.ownerID ?? "").caseInsensitiveCompare(ownerID) == .orderedSame }?.value
-        guard let fileID else {
-            work.notes.append("The company file carries no QBBridge FileID stamp yet.")
-            return
-        }
-        if fileID.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(company.fileID) == .orderedSame {
-            commit.company.append(.fileVerified(at: .now))
-            if company.connectionProblem != nil { commit.company.append(.connectionProblem(nil)) }
-            work.notes.append("Company file verified.")
-        } else {
-            let text = "The Web Connector opened a company file stamped for another QBBridge connection (FileID \(fileID), expected \(company.fileID)). Open the right company file in QuickBooks, or re-add this connection's .qwc."
-            commit.company.append(.connectionProblem(text))
-            work.notes.append(text)
-        }
+        try await recordConnectionFailure(.receiveResponseXML, hresult: response.hresult, message: response.message, session: session)
+        try await store.sessions.save(session, with: step.commit)
     }
 }

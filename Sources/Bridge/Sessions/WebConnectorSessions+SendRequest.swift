@@ -30,30 +30,16 @@ extension WebConnectorSessions {
                 try await store.sessions.save(session, with: commit)
                 return .failed
             }
-            var work = SessionWork(json: session.work)
-            let document: String
-            if work.steps.first == .verifyCompanyFile {
-                let ownerID = try await store.installation.ownerID()
-                document = try QBXMLMessageSet(
-                    version: version, onError: .continueOnError,
-                    requests: [CompanyQueryRq(requestID: Self.verifyRequestID, ownerIDs: [ownerID])]
-                ).render()
-                work.outstanding = [Self.verifyRequestID]
-            } else if let next = try await payments.nextDocument(work: &work, session: session, version: version, commit: &commit) {
-                document = next
-            } else if let next = try await rawRequests.nextDocument(work: &work, session: session, version: version, commit: &commit) {
-                document = next
-            } else if let next = try await pulls.nextDocument(work: &work, session: session, version: version, commit: &commit) {
-                document = next
-            } else {
-                session.work = work.json
+            var step = SessionStep(session: session, work: SessionWork(json: session.work), commit: commit)
+            let document = try await nextDocument(version: version, &step)
+            session.work = step.work.json
+            guard let document else {
                 session.lastError = "QBBridge has nothing more to send in this session."
-                try await store.sessions.save(session, with: commit)
+                try await store.sessions.save(session, with: step.commit)
                 return .failed
             }
             session.requestsSent += 1
-            session.work = work.json
-            try await store.sessions.save(session, with: commit)
+            try await store.sessions.save(session, with: step.commit)
             return .request(document)
         } catch {
             logger.error("sendRequestXML failed inside the bridge", metadata: ["error": "\(error)"])
@@ -62,11 +48,16 @@ extension WebConnectorSessions {
         }
     }
 
-    static let verifyRequestID = "verify-file"
+    /// The session's drivers, in the order they get their turn (`SessionDrivers.ordered`).
+    var drivers: [any SessionDriver] { SessionDrivers.ordered(store: store, logger: logger) }
 
-    var payments: PaymentSessionDriver { PaymentSessionDriver(store: store, logger: logger) }
-    var rawRequests: RawRequestDriver { RawRequestDriver(store: store, logger: logger) }
-    var pulls: PullSessionDriver { PullSessionDriver(store: store, logger: logger) }
+    /// The first document a driver has to send, in the drivers' order; nil when none has anything left.
+    func nextDocument(version: QBXMLVersion, _ step: inout SessionStep) async throws -> String? {
+        for driver in drivers {
+            if let document = try await driver.nextDocument(version: version, &step) { return document }
+        }
+        return nil
+    }
 
     /// Reads QuickBooks' host facts into the session and, through `commit`, onto the company.
     /// Not inlined: its temporaries would otherwise live in sendRequestXML's async frame.

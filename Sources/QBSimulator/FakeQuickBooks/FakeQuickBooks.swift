@@ -16,6 +16,7 @@ public actor FakeQuickBooks {
     private var forgetIteratorsAt: Set<Int> = []
     private var openFailure: ProcessorError?
     private var refusals: [ProcessorError] = []
+    private var scriptedStatuses: [String: [QBXMLStatus]] = [:]
     private var counters = SimulatorStatistics()
     private var log: [ParsedRequest] = []
 
@@ -70,7 +71,7 @@ public actor FakeQuickBooks {
             }
             if request.isWrite, let hook = beforeApplying { await hook(request) }
             if forgetIteratorsAt.remove(counters.documentsReceived) != nil { file.iterators.removeAll() }
-            let outcome = file.process(request)
+            let outcome = scriptedOutcome(for: request) ?? file.process(request)
             if request.name == "ReceivePaymentAddRq", outcome.status.isSuccess { counters.paymentsAdded += 1 }
             response += outcome.rendered(for: request)
             if outcome.status.stopsMessageSet, parsed.onError != "continueOnError" { stopped = true }
@@ -123,6 +124,21 @@ public actor FakeQuickBooks {
     /// "unable to lock"), without looking at them, to exercise the server's HRESULT handling.
     public func refuseNextDocuments(with error: ProcessorError, count: Int = 1) {
         refusals.append(contentsOf: Array(repeating: error, count: max(0, count)))
+    }
+
+    /// Answers the next request of type `requestName` (e.g. `ReceivePaymentAddRq`) with `status` instead of
+    /// processing it, for rejections the simulated company cannot provoke by itself: QuickBooks' 3000 "The
+    /// given object ID … is invalid" needs an ID that QBBridge, which sends only IDs QuickBooks gave it, never
+    /// sends.
+    public func answerNext(_ requestName: String, with status: QBXMLStatus) {
+        scriptedStatuses[requestName, default: []].append(status)
+    }
+
+    /// The scripted answer for `request`, if one is waiting (see `answerNext(_:with:)`).
+    private func scriptedOutcome(for request: ParsedRequest) -> RequestOutcome? {
+        guard let waiting = scriptedStatuses[request.name], let status = waiting.first else { return nil }
+        scriptedStatuses[request.name] = Array(waiting.dropFirst())
+        return RequestOutcome(status: status)
     }
 
     /// Runs `hook` before every write request (ReceivePaymentAdd/Mod, TxnDel) is applied: the moment

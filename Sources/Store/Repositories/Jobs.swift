@@ -244,26 +244,30 @@ public struct Jobs: Sendable {
                 .first()?.decode(column: "n", as: Int.self) ?? 0
         }
         guard held > 0 else { return 0 }
-        return try await database.transaction { sql in
-            let rows = try await sql.select().columns("id", "company_id", "sent_at").from("jobs")
-                .where("session_id", .equal, SQLBind(sessionID)).where("status", .equal, SQLBind(JobStatus.inFlight.rawValue)).all()
-            for row in rows {
-                let id = try row.decode(column: "id", as: String.self)
-                let company = try row.decode(column: "company_id", as: String.self)
-                let sent = try row.decode(column: "sent_at", as: Int64?.self) != nil
-                let status: JobStatus = sent ? .uncertain : .queued
-                try await sql.update("jobs").set("status", to: SQLBind(status.rawValue)).set("session_id", to: SQLBind(nil as String?))
-                    .set("claimed_at", to: SQLBind(nil as Int64?)).set("updated_at", to: SQLBind(now.milliseconds))
-                    .where("id", .equal, SQLBind(id)).run()
-                try await ActivityLog.append(
-                    NewActivity(actor: "system", companyID: CompanyID(company), subject: "job", subjectID: id,
-                                action: sent ? "job.uncertain" : "job.requeued",
-                                detail: ["reason": sent ? "the session ended before QuickBooks' answer arrived; it will be looked up before any re-send" : "the session ended before it was sent"]),
-                    on: sql, at: now
-                )
-            }
-            return rows.count
+        return try await database.transaction { sql in try await Self.release(sessionID: sessionID, on: sql, now: now) }
+    }
+
+    /// `release(sessionID:)` inside a caller's transaction (a session save that gives its jobs back).
+    @discardableResult
+    static func release(sessionID: String, on sql: any SQLDatabase, now: Timestamp) async throws -> Int {
+        let rows = try await sql.select().columns("id", "company_id", "sent_at").from("jobs")
+            .where("session_id", .equal, SQLBind(sessionID)).where("status", .equal, SQLBind(JobStatus.inFlight.rawValue)).all()
+        for row in rows {
+            let id = try row.decode(column: "id", as: String.self)
+            let company = try row.decode(column: "company_id", as: String.self)
+            let sent = try row.decode(column: "sent_at", as: Int64?.self) != nil
+            let status: JobStatus = sent ? .uncertain : .queued
+            try await sql.update("jobs").set("status", to: SQLBind(status.rawValue)).set("session_id", to: SQLBind(nil as String?))
+                .set("claimed_at", to: SQLBind(nil as Int64?)).set("updated_at", to: SQLBind(now.milliseconds))
+                .where("id", .equal, SQLBind(id)).run()
+            try await ActivityLog.append(
+                NewActivity(actor: "system", companyID: CompanyID(company), subject: "job", subjectID: id,
+                            action: sent ? "job.uncertain" : "job.requeued",
+                            detail: ["reason": sent ? "the session ended before QuickBooks' answer arrived; it will be looked up before any re-send" : "the session ended before it was sent"]),
+                on: sql, at: now
+            )
         }
+        return rows.count
     }
 
     /// Releases jobs held by sessions that are no longer open (closed, expired, replaced) or whose lease ran out.

@@ -90,7 +90,8 @@ public struct Sessions: Sendable {
 
     /// Saves the session's state together with the job changes of the same SOAP call and the jobs whose
     /// requests are about to be handed out: one transaction, one fsync, before the call is answered.
-    /// The job changes are written first, then the sent marks, then the company facts, then the session.
+    /// The job changes are written first, then the pull pages, the sent marks, the release of held jobs,
+    /// the company facts and the call's activity entries, then the session.
     public func save(_ session: SessionRecord, with commit: SessionCommit, now: Timestamp = .now) async throws {
         guard !commit.isEmpty else {
             try await save(session, now: now)
@@ -102,8 +103,11 @@ public struct Sessions: Sendable {
                 if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
                 try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
             }
+            for page in commit.pages { try await Snapshots.write(page, on: sql, now: now) }
             try await Jobs.markSent(commit.sent, on: sql, now: now)
+            if commit.releaseHeldJobs { try await Jobs.release(sessionID: session.id, on: sql, now: now) }
             for write in commit.company { try await Companies.apply(write, to: session.companyID, on: sql, now: now) }
+            for activity in commit.activities { try await ActivityLog.append(activity, on: sql, at: now) }
             try await Self.save(session, on: sql, now: now)
         }
     }

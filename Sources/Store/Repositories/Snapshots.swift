@@ -56,30 +56,49 @@ public struct Snapshots: Sendable {
         }
     }
 
+    /// A page with its pull job's progress, and the pull's end when it is the last page: written together
+    /// (`store(_:job:finish:)`, or with the session in `SessionCommit.pages`).
+    public struct PageWrite: Sendable {
+        public var page: Page
+        public var job: Job
+        public var finish: Finish?
+
+        /// Creates the write.
+        public init(_ page: Page, job: Job, finish: Finish? = nil) {
+            self.page = page
+            self.job = job
+            self.finish = finish
+        }
+    }
+
     /// Stores a page and the pull job's progress in one transaction; with `finish`, also removes what a
     /// full pull no longer saw and records the job's result. Returns the rows removed.
     @discardableResult
     public func store(_ page: Page, job: Job, finish: Finish? = nil, now: Timestamp = .now) async throws -> Int {
-        try await database.transaction { sql in
-            switch page {
-            case .invoices(let rows):
-                for chunk in rows.chunked(Self.rowsPerStatement) { try await Self.upsert(Array(chunk), on: sql) }
-            case .customers(let rows):
-                for chunk in rows.chunked(Self.rowsPerStatement) { try await Self.upsert(Array(chunk), on: sql) }
-            }
-            var job = job
-            var removed = 0
-            if let finish {
-                if let unseen = finish.unseen { removed = try await Self.removeUnseen(job, unseen, on: sql) }
-                job.result = finish.result(removed)
-            }
-            try await Jobs.save(job, on: sql, now: now)
-            if var entry = finish?.activity {
-                if removed > 0 { entry.detail["removed"] = String(removed) }
-                try await ActivityLog.append(entry, on: sql, at: now)
-            }
-            return removed
+        try await database.transaction { sql in try await Self.write(PageWrite(page, job: job, finish: finish), on: sql, now: now) }
+    }
+
+    /// `store(_:job:finish:)` inside a caller's transaction. Returns the rows removed.
+    @discardableResult
+    static func write(_ write: PageWrite, on sql: any SQLDatabase, now: Timestamp) async throws -> Int {
+        switch write.page {
+        case .invoices(let rows):
+            for chunk in rows.chunked(Self.rowsPerStatement) { try await Self.upsert(Array(chunk), on: sql) }
+        case .customers(let rows):
+            for chunk in rows.chunked(Self.rowsPerStatement) { try await Self.upsert(Array(chunk), on: sql) }
         }
+        var job = write.job
+        var removed = 0
+        if let finish = write.finish {
+            if let unseen = finish.unseen { removed = try await Self.removeUnseen(job, unseen, on: sql) }
+            job.result = finish.result(removed)
+        }
+        try await Jobs.save(job, on: sql, now: now)
+        if var entry = write.finish?.activity {
+            if removed > 0 { entry.detail["removed"] = String(removed) }
+            try await ActivityLog.append(entry, on: sql, at: now)
+        }
+        return removed
     }
 
     static func removeUnseen(_ job: Job, _ unseen: UnseenScope, on sql: any SQLDatabase) async throws -> Int {
