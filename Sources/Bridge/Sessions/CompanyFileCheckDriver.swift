@@ -1,5 +1,6 @@
 import Foundation
 import QBXML
+import Domain
 import Store
 
 /// The company-file check (docs/web-connector-protocol.md, "Company file check"): asks QuickBooks for the

@@ -1,5 +1,6 @@
 import Logging
 import QBXML
+import Domain
 import Store
 
 /// One kind of work a Web Connector session does with QuickBooks: the company-file check, payments, raw

@@ -3,6 +3,7 @@ import Foundation
 import QBSimulator
 import QBXML
 import Store
+import Domain
 import Testing
 
 /// A rejected payment costs QuickBooks round trips only for what its classification reads: the invoices
