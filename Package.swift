@@ -111,12 +111,13 @@ let package = Package(
         /// failure records, snapshots, activity), as plain values with no storage or HTTP in them.
         .target(
             name: "Domain",
+            dependencies: ["Triage"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Store",
             dependencies: [
-                "Domain", "CSQLite",
+                "Domain", "Triage", "CSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,29 +1,12 @@
 import Foundation
 
 /// A company connection's identifier (a UUID string). Its own type so it cannot be swapped with another id.
-public struct CompanyID: Sendable, Hashable, Codable, CustomStringConvertible, LosslessStringConvertible {
+public struct CompanyID: Identifier, LosslessStringConvertible {
     /// The UUID text.
     public let rawValue: String
 
-    /// Wraps a stored or requested id.
-    public init(_ rawValue: String) {
+    public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    /// A new random id.
-    public static func random() -> CompanyID {
-        CompanyID(UUID().uuidString.lowercased())
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 

@@ -1,24 +1,13 @@
 import Foundation
+public import Triage
 
 /// A failure record's id (UUID text).
-public struct FailureID: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FailureID: Identifier {
     /// The UUID text.
     public let rawValue: String
 
-    /// Wraps an id.
-    public init(_ rawValue: String) {
+    public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -42,14 +31,14 @@ public struct FailureRecord: Sendable, Equatable {
     public var companyID: CompanyID
     /// The job it stopped, if any (connection failures have none).
     public var jobID: JobID?
-    /// Stable category (Triage's raw value).
-    public var category: String
+    /// What kind of problem it is.
+    public var category: FailureCategory
     /// One line.
     public var title: String
     /// Plain words with the concrete names and amounts.
     public var summary: String
-    /// Structured evidence (JSON object text).
-    public var evidence: String
+    /// What QuickBooks said and what the checks found.
+    public var evidence: FailureEvidence
     /// QuickBooks' status code.
     public var statusCode: Int?
     /// QuickBooks' status message as received.
@@ -57,9 +46,9 @@ public struct FailureRecord: Sendable, Equatable {
     /// The HRESULT for connection-level failures.
     public var hresult: String?
     /// Ordered steps (JSON array text).
-    public var resolution: String
-    /// Allowed actions (JSON array text).
-    public var actions: String
+    public var resolution: [String]
+    /// The actions the classifier allowed while the record is open.
+    public var actions: [FailureAction]
     /// Whether the bridge re-checks it by itself.
     public var autoRecheck: Bool
     /// A connection failure (no job).
@@ -76,7 +65,7 @@ public struct FailureRecord: Sendable, Equatable {
     public var closedAt: Timestamp?
 
     /// Creates the value (Store reads it from a row; Bridge and the tests build it).
-    public init(id: FailureID, companyID: CompanyID, jobID: JobID? = nil, category: String, title: String, summary: String, evidence: String, statusCode: Int? = nil, statusMessage: String? = nil, hresult: String? = nil, resolution: String, actions: String, autoRecheck: Bool, isConnection: Bool, status: FailureStatus, reason: String? = nil, createdAt: Timestamp, updatedAt: Timestamp, closedAt: Timestamp? = nil) {
+    public init(id: FailureID, companyID: CompanyID, jobID: JobID? = nil, category: FailureCategory, title: String, summary: String, evidence: FailureEvidence, statusCode: Int? = nil, statusMessage: String? = nil, hresult: String? = nil, resolution: [String], actions: [FailureAction], autoRecheck: Bool, isConnection: Bool, status: FailureStatus, reason: String? = nil, createdAt: Timestamp, updatedAt: Timestamp, closedAt: Timestamp? = nil) {
         self.id = id
         self.companyID = companyID
         self.jobID = jobID
@@ -106,13 +95,13 @@ public struct NewFailure: Sendable {
     /// Job, if any.
     public var jobID: JobID?
     /// Category raw value.
-    public var category: String
+    public var category: FailureCategory
     /// Title.
     public var title: String
     /// Summary.
     public var summary: String
     /// Evidence JSON.
-    public var evidence: String
+    public var evidence: FailureEvidence
     /// Status code.
     public var statusCode: Int?
     /// Status message.
@@ -120,9 +109,9 @@ public struct NewFailure: Sendable {
     /// HRESULT.
     public var hresult: String?
     /// Resolution steps JSON array.
-    public var resolution: String
+    public var resolution: [String]
     /// Actions JSON array.
-    public var actions: String
+    public var actions: [FailureAction]
     /// Re-checked by the bridge.
     public var autoRecheck: Bool
     /// Connection-level.
@@ -132,8 +121,8 @@ public struct NewFailure: Sendable {
     public var subject: String?
 
     /// Creates the content.
-    public init(companyID: CompanyID, jobID: JobID?, category: String, title: String, summary: String, evidence: String,
-                statusCode: Int?, statusMessage: String?, hresult: String?, resolution: String, actions: String,
+    public init(companyID: CompanyID, jobID: JobID?, category: FailureCategory, title: String, summary: String, evidence: FailureEvidence,
+                statusCode: Int?, statusMessage: String?, hresult: String?, resolution: [String], actions: [FailureAction],
                 autoRecheck: Bool, isConnection: Bool, subject: String? = nil) {
         self.subject = subject
         self.companyID = companyID
@@ -154,17 +143,12 @@ public struct NewFailure: Sendable {
 
 
 extension FailureRecord {
-    /// The resolution steps, decoded once here rather than by every page, command and JSON view.
-    public var resolutionSteps: [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(resolution.utf8))) ?? []
-    }
-
     /// The actions a person can take now: what the classifier allowed while the record is open, only
     /// `delete` once it is resolved or dismissed, nothing once deleted.
-    public var availableActions: [String] {
+    public var availableActions: [FailureAction] {
         switch status {
-        case .open: (try? JSONDecoder().decode([String].self, from: Data(actions.utf8))) ?? []
-        case .resolved, .dismissed: ["delete"]
+        case .open: actions
+        case .resolved, .dismissed: [.delete]
         case .deleted: []
         }
     }

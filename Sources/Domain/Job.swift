@@ -1,29 +1,12 @@
 import Foundation
 
 /// A queued unit of work's public id (UUID text).
-public struct JobID: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct JobID: Identifier {
     /// The UUID text.
     public let rawValue: String
 
-    /// Wraps a stored or requested id.
-    public init(_ rawValue: String) {
+    public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    /// A new random id.
-    public static func random() -> JobID {
-        JobID(UUID().uuidString.lowercased())
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 

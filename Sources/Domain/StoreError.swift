@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(kind: String, id: String)
     /// A stored value could not be read back.
     case corruptRow(table: String, detail: String)
+    /// One column of one row does not hold what its type says: never read as an empty default, since a
+    /// corrupt failure record shown as "no steps" would send a person the wrong way.
+    case undecodable(table: String, column: String, id: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "No \(kind) with id \(id)."
         case .corruptRow(let table, let detail):
             "A row in \(table) could not be read: \(detail)."
+        case .undecodable(let table, let column, let id, let reason):
+            "\(table).\(column) of row \(id) could not be read (\(reason)); the row was written by another version or changed by hand. Restore it from a backup, or delete the row."
         }
     }
 }

@@ -109,8 +109,8 @@ struct DemoScenario {
                 lines.append("  posted   \(label) → QuickBooks TxnID \(job.txnID ?? "?")")
             case .failed:
                 let failure = try await store.failures.open(forJob: job.id)
-                let steps = failure?.resolutionSteps ?? []
-                lines.append("  FAILED   \(label): [\(failure?.category ?? "?")] \(failure?.title ?? "")")
+                let steps = failure?.resolution ?? []
+                lines.append("  FAILED   \(label): [\(failure?.category.rawValue ?? "?")] \(failure?.title ?? "")")
                 if let summary = failure?.summary { lines.append("           \(summary)") }
                 if let first = steps.first { lines.append("           First step: \(first)") }
                 if failure?.autoRecheck == true { lines.append("           QBBridge re-checks this one at every sync and posts it once the invoice allows.") }
@@ -120,7 +120,7 @@ struct DemoScenario {
         }
         let resolved = try await store.failures.list(companyID: companyID, statuses: [.resolved], connectionOnly: false)
         for record in resolved where record.jobID != nil {
-            lines.append("  resolved [\(record.category)] \(record.title): \(record.reason ?? "")")
+            lines.append("  resolved [\(record.category.rawValue)] \(record.title): \(record.reason ?? "")")
         }
         return lines.joined(separator: "\n")
     }

@@ -35,7 +35,7 @@ struct FailuresCommand: AsyncParsableCommand {
             }
             if records.isEmpty { print("No \(status == "all" ? "" : status + " ")failures.") }
             for record in records {
-                print("\(record.id)  \(record.status.rawValue)  \(record.category)  \(record.title)")
+                print("\(record.id)  \(record.status.rawValue)  \(record.category.rawValue)  \(record.title)")
             }
         }
     }
@@ -53,18 +53,20 @@ struct FailuresCommand: AsyncParsableCommand {
                 try await store.migrate()
                 do { return try await FailureService(store: store).failure(id) } catch let error as BridgeError { throw ValidationError(error.description) }
             }
-            let steps = record.resolutionSteps
+            let steps = record.resolution
             print("""
             \(record.title)
-            Category: \(record.category)   Status: \(record.status.rawValue)\(record.autoRecheck && record.status == .open ? "   (re-checked automatically)" : "")
+            Category: \(record.category.rawValue)   Status: \(record.status.rawValue)\(record.autoRecheck && record.status == .open ? "   (re-checked automatically)" : "")
             \(record.summary)
             """)
             if let code = record.statusCode { print("QuickBooks said: \(code) \(record.statusMessage ?? "")") }
             if let hresult = record.hresult { print("HRESULT: \(hresult)") }
             print("What to do:")
             for (number, step) in steps.enumerated() { print("  \(number + 1). \(step)") }
-            print("Actions: \(record.availableActions.joined(separator: ", "))")
-            print("Evidence: \(record.evidence)")
+            print("Actions: \(record.availableActions.map(\.rawValue).joined(separator: ", "))")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print("Evidence: \(String(decoding: try encoder.encode(record.evidence), as: UTF8.self))")
         }
     }
 

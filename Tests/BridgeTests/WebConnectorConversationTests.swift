@@ -67,7 +67,7 @@ struct WebConnectorConversationTests {
             let response = try await bridge.call("authenticate", [("strUserName", "acme"), ("strPassword", "correct horse")])
             #expect(SOAPText.results(String(buffer: response.body)) == ["", "nvu"])
             let records = try await bridge.store.failures.list(statuses: [.open], connectionOnly: true)
-            #expect(records.map(\.category) == ["authentication_failed"])
+            #expect(records.map(\.category) == [.authenticationFailed])
         }
     }
 
@@ -178,7 +178,7 @@ struct WebConnectorConversationTests {
             let stored = try #require(try await bridge.store.companies.find(company.id))
             #expect(stored.connectionProblem?.contains("modal dialog") == true)
             let records = try await bridge.store.failures.list(companyID: company.id, statuses: [.open], connectionOnly: true)
-            #expect(records.map(\.category) == ["popup_blocking"])
+            #expect(records.map(\.category) == [.popupBlocking])
             #expect(records.first?.hresult == "0x80040414")
             let health = try PaymentAPITests.json(try await bridge.api(.get, "/companies/\(company.id)/health"))
             let connection = try #require(health["connection"] as? [String: Any])

@@ -65,19 +65,14 @@ extension Components.Schemas.Activity {
 
 extension Components.Schemas.Failure {
     init(_ record: FailureRecord) throws {
-        let evidence: Components.Schemas.FailureEvidence
-        do {
-            // Triage's evidence and the contract's describe the same JSON object; it is stored as that JSON.
-            evidence = try JSONDecoder().decode(Components.Schemas.FailureEvidence.self, from: Data(record.evidence.utf8))
-        } catch {
-            throw ContractMismatch(what: "evidence of failure \(record.id)", value: String(record.evidence.prefix(200)))
-        }
         self.init(
             id: record.id.rawValue, companyId: record.companyID.rawValue, jobId: record.jobID?.rawValue,
-            category: try contractValue(record.category, what: "failure category"), title: record.title, summary: record.summary,
-            evidence: evidence, statusCode: record.statusCode, statusMessage: record.statusMessage, hresult: record.hresult,
-            resolution: record.resolutionSteps,
-            actions: try record.availableActions.map { try contractValue($0, what: "failure action") },
+            category: try contractValue(record.category.rawValue, what: "failure category"), title: record.title, summary: record.summary,
+            // Triage's evidence and the contract's describe the same JSON object.
+            evidence: try reencoded(record.evidence, as: Components.Schemas.FailureEvidence.self),
+            statusCode: record.statusCode, statusMessage: record.statusMessage, hresult: record.hresult,
+            resolution: record.resolution,
+            actions: try record.availableActions.map { try contractValue($0.rawValue, what: "failure action") },
             autoRecheck: record.autoRecheck && record.status == .open,
             status: try contractValue(record.status.rawValue, what: "failure status"), reason: record.reason,
             createdAt: record.createdAt.date, updatedAt: record.updatedAt.date

@@ -1,7 +1,7 @@
 import Foundation
 public import Domain
 public import Store
-import Triage
+public import Triage
 
 /// The failure lifecycle (issue "Failure triage" §3): `open → resolved | dismissed | deleted`, with Retry,
 /// Dismiss syncing (reason required) and Delete. An action the record's status or category does not allow
@@ -14,15 +14,8 @@ public struct FailureService: Sendable {
         self.store = store
     }
 
-    /// Actions a person can take.
-    public enum Action: String, Sendable, CaseIterable {
-        /// Re-queue the job now.
-        case retry
-        /// Never send the job; close the record.
-        case dismiss
-        /// Hide the record (kept in the audit log); the job is not sent again.
-        case delete
-    }
+    /// Actions a person can take: the classifier's own (retry, dismiss, delete).
+    public typealias Action = FailureAction
 
     /// One record or not-found.
     public func failure(_ id: FailureID) async throws -> FailureRecord {
@@ -41,8 +34,8 @@ public struct FailureService: Sendable {
         case (.delete, _):
             break
         case (_, .open):
-            guard allowed.contains(action.rawValue) else {
-                throw BridgeError.conflict("\(action.rawValue.capitalized) is not possible for a \(record.category) failure; allowed: \(allowed.joined(separator: ", ")).")
+            guard allowed.contains(action) else {
+                throw BridgeError.conflict("\(action.rawValue.capitalized) is not possible for a \(record.category.rawValue) failure; allowed: \(allowed.map(\.rawValue).joined(separator: ", ")).")
             }
         case (_, let status):
             throw BridgeError.conflict("Failure \(id) is \(status.rawValue); \(action.rawValue) applies only to open failures.")

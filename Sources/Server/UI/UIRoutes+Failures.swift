@@ -17,7 +17,7 @@ extension UIRoutes {
             let records = try await records.failures(companyID: companyID.map(CompanyID.init), statuses: status.map { [$0] } ?? [],
                                                         category: category, includeDeleted: statusText == "all", limit: limit)
             let rows = records.map { record in
-                FailureListView.Row(href: "/failures/\(record.id.rawValue)", title: record.title, category: record.category,
+                FailureListView.Row(href: "/failures/\(record.id.rawValue)", title: record.title, category: record.category.rawValue,
                                     company: names[record.companyID.rawValue] ?? "—", status: record.status.rawValue,
                                     created: UIFormat.timeAndAge(record.createdAt))
             }

@@ -1,5 +1,6 @@
 public import Domain
 import Foundation
+import Triage
 import SQLKit
 
 /// Failure records: written with the job change that caused them, changed by people through the
@@ -37,15 +38,15 @@ public struct Failures: Sendable {
             query = query.where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("subject", .equal, SQLBind(subject))
         } else {
             query = query.where("company_id", .equal, SQLBind(new.companyID.rawValue)).where("job_id", .is, SQLLiteral.null)
-                .where("subject", .is, SQLLiteral.null).where("category", .equal, SQLBind(new.category))
+                .where("subject", .is, SQLLiteral.null).where("category", .equal, SQLBind(new.category.rawValue))
         }
         if let row = try await query.first() {
             let id = try row.decode(column: "id", as: String.self)
             try await sql.update("failures")
-                .set("category", to: SQLBind(new.category)).set("title", to: SQLBind(new.title)).set("summary", to: SQLBind(new.summary))
-                .set("evidence", to: SQLBind(new.evidence)).set("status_code", to: SQLBind(new.statusCode))
+                .set("category", to: SQLBind(new.category.rawValue)).set("title", to: SQLBind(new.title)).set("summary", to: SQLBind(new.summary))
+                .set("evidence", to: SQLBind(try jsonText(new.evidence))).set("status_code", to: SQLBind(new.statusCode))
                 .set("status_message", to: SQLBind(new.statusMessage)).set("hresult", to: SQLBind(new.hresult))
-                .set("resolution", to: SQLBind(new.resolution)).set("actions", to: SQLBind(new.actions))
+                .set("resolution", to: SQLBind(try jsonText(new.resolution))).set("actions", to: SQLBind(try jsonText(new.actions.map(\.rawValue))))
                 .set("auto_recheck", to: SQLBind(new.autoRecheck)).set("updated_at", to: SQLBind(now.milliseconds))
                 .where("id", .equal, SQLBind(id)).run()
             return FailureID(id)
@@ -54,14 +55,14 @@ public struct Failures: Sendable {
         try await sql.insert(into: "failures")
             .columns("id", "company_id", "job_id", "category", "title", "summary", "evidence", "status_code", "status_message",
                      "hresult", "resolution", "actions", "auto_recheck", "is_connection", "status", "created_at", "updated_at", "subject")
-            .values(SQLBind(id), SQLBind(new.companyID.rawValue), SQLBind(new.jobID?.rawValue), SQLBind(new.category), SQLBind(new.title),
-                    SQLBind(new.summary), SQLBind(new.evidence), SQLBind(new.statusCode), SQLBind(new.statusMessage), SQLBind(new.hresult),
-                    SQLBind(new.resolution), SQLBind(new.actions), SQLBind(new.autoRecheck), SQLBind(new.isConnection),
+            .values(SQLBind(id), SQLBind(new.companyID.rawValue), SQLBind(new.jobID?.rawValue), SQLBind(new.category.rawValue), SQLBind(new.title),
+                    SQLBind(new.summary), SQLBind(try jsonText(new.evidence)), SQLBind(new.statusCode), SQLBind(new.statusMessage), SQLBind(new.hresult),
+                    SQLBind(try jsonText(new.resolution)), SQLBind(try jsonText(new.actions.map(\.rawValue))), SQLBind(new.autoRecheck), SQLBind(new.isConnection),
                     SQLBind(FailureStatus.open.rawValue), SQLBind(now.milliseconds), SQLBind(now.milliseconds), SQLBind(new.subject))
             .run()
         try await ActivityLog.append(
             NewActivity(actor: "system", companyID: new.companyID, subject: "failure", subjectID: id, action: "failure.opened",
-                        detail: ["category": new.category, "job": new.jobID?.rawValue ?? "", "title": new.title]),
+                        detail: ["category": new.category.rawValue, "job": new.jobID?.rawValue ?? "", "title": new.title]),
             on: sql, at: now
         )
         return FailureID(id)
@@ -180,13 +181,36 @@ public struct Failures: Sendable {
         }
         return FailureRecord(
             id: FailureID(stored.id), companyID: CompanyID(stored.companyId), jobID: stored.jobId.map(JobID.init),
-            category: stored.category, title: stored.title, summary: stored.summary, evidence: stored.evidence,
+            category: try column("category", of: stored.id) { FailureCategory(rawValue: stored.category) },
+            title: stored.title, summary: stored.summary,
+            evidence: try column("evidence", of: stored.id) { try JSONDecoder().decode(FailureEvidence.self, from: Data(stored.evidence.utf8)) },
             statusCode: stored.statusCode, statusMessage: stored.statusMessage, hresult: stored.hresult,
-            resolution: stored.resolution, actions: stored.actions, autoRecheck: stored.autoRecheck, isConnection: stored.isConnection,
+            resolution: try column("resolution", of: stored.id) { try JSONDecoder().decode([String].self, from: Data(stored.resolution.utf8)) },
+            actions: try column("actions", of: stored.id) { try JSONDecoder().decode([FailureAction].self, from: Data(stored.actions.utf8)) },
+            autoRecheck: stored.autoRecheck, isConnection: stored.isConnection,
             status: status, reason: stored.reason, createdAt: Timestamp(milliseconds: stored.createdAt),
             updatedAt: Timestamp(milliseconds: stored.updatedAt), closedAt: stored.closedAt.map(Timestamp.init(milliseconds:))
         )
     }
+}
+
+/// A column's typed value, or an error that names the table, the column and the row.
+private func column<Value>(_ name: String, of id: String, _ read: () throws -> Value?) throws -> Value {
+    let value: Value?
+    do {
+        value = try read()
+    } catch {
+        throw StoreError.undecodable(table: "failures", column: name, id: id, reason: "\(error)")
+    }
+    guard let value else { throw StoreError.undecodable(table: "failures", column: name, id: id, reason: "not a known value") }
+    return value
+}
+
+/// The JSON text a structured column holds.
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 private struct FailureRow: Decodable {

@@ -62,9 +62,9 @@ struct PaymentPostingEndToEndTests {
             await lab.sync()
             #expect(try await lab.job(job).status == .failed)
             let failure = try #require(try await lab.failure(job))
-            #expect(failure.category == "already_applied")
+            #expect(failure.category == .alreadyApplied)
             #expect(failure.summary.contains(open.invoice.refNumber ?? "?"))
-            #expect(failure.evidence.contains(manual.rawValue) || failure.summary.contains("CHK-881"))
+            #expect(failure.evidence.causes?.contains { $0.txnID == manual.rawValue } == true || failure.summary.contains("CHK-881"))
             #expect(!failure.autoRecheck)
             #expect(await quickBooks.payments().count == paymentsBefore, "nothing may be posted on a paid invoice")
         }
@@ -81,9 +81,9 @@ struct PaymentPostingEndToEndTests {
             #expect(first.first?.closeConnection?.contains("1 needs attention") == true)
             #expect(try await lab.job(job).status == .failed)
             let failure = try #require(try await lab.failure(job))
-            #expect(failure.category == "amount_changed")
+            #expect(failure.category == .amountChanged)
             #expect(failure.autoRecheck)
-            #expect(failure.evidence.contains(memo.rawValue))
+            #expect(failure.evidence.causes?.contains { $0.txnID == memo.rawValue } == true)
             // Still waiting: the next run is not "none" while the re-check is pending.
             try await quickBooks.unapplyCreditMemo(memo, from: open.txnID)
             let second = await lab.webConnector.runSession()
@@ -108,8 +108,8 @@ struct PaymentPostingEndToEndTests {
             await lab.sync()
             #expect(try await lab.job(job).status == .failed)
             let failure = try #require(try await lab.failure(job))
-            #expect(failure.category == "invoice_missing")
-            #expect(failure.evidence.contains(recreated.rawValue), "\(failure.evidence)")
+            #expect(failure.category == .invoiceMissing)
+            #expect(failure.evidence.candidate?.txnID == recreated.rawValue, "\(failure.evidence)")
             #expect(await quickBooks.invoice(recreated)?.balanceRemaining == open.balance, "the payment is never moved silently")
         }
     }
@@ -127,7 +127,7 @@ struct PaymentPostingEndToEndTests {
             let reports = await lab.sync(maxSessions: 1)
             #expect(reports.first?.roundTrips == 4, "company-file check, preflight, post, follow-up")
             let failure = try #require(try await lab.failure(job))
-            #expect(failure.category == "amount_changed")
+            #expect(failure.category == .amountChanged)
             #expect(failure.statusCode == 3210)
         }
     }
@@ -223,7 +223,7 @@ struct TransientFailureTests {
             var stored = try await lab.job(job)
             #expect(stored.status == .failed)
             let failure = try #require(try await lab.failure(job))
-            #expect(failure.category == "record_locked")
+            #expect(failure.category == .recordLocked)
             #expect(failure.autoRecheck)
             let next = try #require(stored.nextAttemptAt)
             #expect(next > .now, "backed off, not retried at once")

@@ -21,7 +21,7 @@ struct PaymentRoundTripTests {
         }
         #expect(session.roundTrips == 3, "company-file check, preflight, post")
         #expect(session.invoiceQueriesAfterThePost == 0)
-        #expect(session.failure.category == "invalid_request")
+        #expect(session.failure.category == .invalidRequest)
         #expect(session.failure.statusCode == 3000)
     }
 
@@ -35,7 +35,7 @@ struct PaymentRoundTripTests {
         }
         #expect(session.roundTrips == 4, "company-file check, preflight, post, follow-up")
         #expect(session.invoiceQueriesAfterThePost == 1)
-        #expect(session.failure.category == "invoice_missing")
+        #expect(session.failure.category == .invoiceMissing)
         #expect(session.failure.statusCode == 3120)
     }
 

@@ -78,7 +78,7 @@ struct WebUIFailureTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("<h1>\(htmlEscaped(record.title))</h1>"))
             #expect(page.body.contains(htmlEscaped(record.summary)))
-            let steps = try JSONDecoder().decode([String].self, from: Data(record.resolution.utf8))
+            let steps = record.resolution
             try #require(!steps.isEmpty)
             #expect(page.body.contains("<ol class=\"steps\"><li>\(htmlEscaped(steps[0]))</li>"))
             for step in steps { #expect(page.body.contains("<li>\(htmlEscaped(step))</li>")) }

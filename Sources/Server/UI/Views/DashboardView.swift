@@ -52,7 +52,7 @@ struct DashboardView {
             queueDepth = (counts[.queued] ?? 0) + (counts[.uncertain] ?? 0) + (counts[.inFlight] ?? 0)
             self.postedToday = postedToday
             var byCategory: [String: Int] = [:]
-            for record in open { byCategory[record.category, default: 0] += 1 }
+            for record in open { byCategory[record.category.rawValue, default: 0] += 1 }
             openFailures = byCategory.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
                 CategoryCount(label: UIFormat.label($0.key), count: $0.value,
                               href: "/failures?companyId=\(company.id.rawValue)&category=\(UIFormat.query($0.key))&status=open")

@@ -64,8 +64,8 @@ struct FailureView {
         self.chrome = chrome
         href = "/failures/\(record.id.rawValue)"
         title = record.title
-        category = record.category
-        categoryLabel = UIFormat.label(record.category)
+        category = record.category.rawValue
+        categoryLabel = UIFormat.label(record.category.rawValue)
         status = record.status.rawValue
         company = companyName
         companyHref = "/companies/\(record.companyID.rawValue)"
@@ -75,12 +75,12 @@ struct FailureView {
         reason = record.reason
         autoRecheck = record.autoRecheck && record.status == .open
         summary = record.summary
-        steps = record.resolutionSteps
+        steps = record.resolution
         hasSteps = !steps.isEmpty
         let allowed = record.availableActions
         let isOpen = record.status == .open
-        canRetry = isOpen && allowed.contains("retry")
-        canDismiss = isOpen && allowed.contains("dismiss")
+        canRetry = isOpen && allowed.contains(.retry)
+        canDismiss = isOpen && allowed.contains(.dismiss)
         canDelete = record.status != .deleted
         switch record.status {
         case .open:
@@ -94,7 +94,7 @@ struct FailureView {
         dismissError = nil
         dismissOpen = false
 
-        let evidence = (try? JSONDecoder().decode(FailureEvidence.self, from: Data(record.evidence.utf8))) ?? FailureEvidence()
+        let evidence = record.evidence
         var facts: [PairView] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append(PairView(label: label, value: value)) }
