@@ -96,11 +96,13 @@ let package = Package(
         .target(
             name: "QBXML",
             dependencies: ["CLibXML2"],
+            resources: [.embedInCode("Schema/qbxml-requests.xsd")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "WebConnector",
             dependencies: ["QBXML"],
+            resources: [.embedInCode("SOAP/QBWebConnectorSvc.wsdl")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -173,6 +175,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            // The web UI's Mustache templates and its stylesheet, compiled into the binary.
+            resources: [.embedInCode("UI/Templates"), .embedInCode("UI/Assets")],
             swiftSettings: strictSettings
         ),
         .target(

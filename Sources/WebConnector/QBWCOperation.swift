@@ -1,7 +1,8 @@
 /// The operations of the QuickBooks Web Connector SOAP contract (docs/web-connector-protocol.md, "Methods").
 ///
-/// One table drives the dispatcher, the reply writer and the WSDL, so the three can never disagree
-/// about a parameter name or a result type.
+/// One table drives the dispatcher and the reply writer. The WSDL (`SOAP/QBWebConnectorSvc.wsdl`)
+/// declares the same operations with their parameters and result types; a test checks that it names every
+/// one of these, and a standard SOAP client calls the endpoint through it.
 public enum QBWCOperation: String, Sendable, CaseIterable {
     case serverVersion
     case clientVersion
@@ -17,47 +18,6 @@ public enum QBWCOperation: String, Sendable, CaseIterable {
 
     /// The namespace of every wrapper element and of its children (`elementFormDefault="qualified"`).
     public static let namespace = "http://developer.intuit.com/"
-
-    /// The shape of an operation's result element.
-    public enum ResultType: Sendable {
-        /// `xs:string`
-        case string
-        /// `ArrayOfString`: a sequence of `<string>` elements (authenticate).
-        case stringArray
-        /// `xs:int` (receiveResponseXML's percentage).
-        case int
-    }
-
-    /// Request children in WSDL order. Every one is `xs:string` except those named in `integerParameters`.
-    public var parameters: [String] {
-        switch self {
-        case .serverVersion: []
-        case .clientVersion: ["strVersion"]
-        case .authenticate: ["strUserName", "strPassword"]
-        case .sendRequestXML:
-            ["ticket", "strHCPResponse", "strCompanyFileName", "qbXMLCountry", "qbXMLMajorVers", "qbXMLMinorVers"]
-        case .receiveResponseXML: ["ticket", "response", "hresult", "message"]
-        case .connectionError: ["ticket", "hresult", "message"]
-        case .getLastError, .closeConnection: ["ticket"]
-        case .getInteractiveURL: ["wcTicket", "sessionID"]
-        case .interactiveDone: ["wcTicket"]
-        case .interactiveRejected: ["wcTicket", "reason"]
-        }
-    }
-
-    /// Parameters typed `xs:int` in the contract (they must parse as integers).
-    public var integerParameters: Set<String> {
-        self == .sendRequestXML ? ["qbXMLMajorVers", "qbXMLMinorVers"] : []
-    }
-
-    /// The result element's type.
-    public var resultType: ResultType {
-        switch self {
-        case .authenticate: .stringArray
-        case .receiveResponseXML: .int
-        default: .string
-        }
-    }
 
     /// `<operation>Response`
     public var responseElement: String { rawValue + "Response" }

@@ -69,7 +69,7 @@ public enum QBXMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .schemaViolation(let element, let rule, let line):
             return "qbXML schema violation at line \(line), element \(element): \(rule)"
         case .schemaUnavailable(let reason):
-            return "the embedded qbXML schema does not compile (a QBBridge defect; check xsd/qbxml-requests.xsd): \(reason)"
+            return "the embedded qbXML schema does not compile (a QBBridge defect; check Sources/QBXML/Schema/qbxml-requests.xsd): \(reason)"
         case .unexpectedElement(let found, let expected, let line):
             return "line \(line): found <\(found)> where \(expected) was expected."
         case .missingStatusCode(let response, let line):

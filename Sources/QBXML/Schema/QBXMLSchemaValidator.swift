@@ -7,14 +7,14 @@ import CLibXML2
 /// about which element. Validating here turns that into an error naming the element, the rule and
 /// the line, before anything reaches QuickBooks.
 ///
-/// The schema is compiled once from the text embedded in the binary (`QBXMLSchemaText`, the same
-/// bytes as `xsd/qbxml-requests.xsd`), so validation works wherever the server is copied. The
+/// The schema is compiled once from `qbxml-requests.xsd` beside this file, which SwiftPM embeds in the
+/// binary at build time (`.embedInCode` in Package.swift), so validation works wherever the server is copied. The
 /// compiled schema is read-only and shared; each `validate` call makes its own libxml2 validation
 /// context (those are not thread-safe) and streams the document through `XMLStreamReader`, so the
 /// DOCTYPE/entity refusals apply here too.
 public final class QBXMLSchemaValidator: Sendable {
     /// The validator for the embedded request schema.
-    public static let shared = QBXMLSchemaValidator(compiling: QBXMLSchemaText.requests)
+    public static let shared = QBXMLSchemaValidator(compiling: String(decoding: PackageResources.qbxml_requests_xsd, as: UTF8.self))
 
     private let compiled: Result<CompiledSchema, QBXMLError>
 

@@ -6,7 +6,7 @@ enum RepositoryFiles {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
         while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("xsd/qbxml-requests.xsd").path) { return url }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Samples/qbxml").path) { return url }
             url.deleteLastPathComponent()
         }
         return url
