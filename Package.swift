@@ -158,15 +158,37 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        /// The request context every route runs in (who is calling, the body limit), shared by the server
+        /// and the web UI, which mounts its pages on the server's router.
+        .target(
+            name: "RouteContext",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        /// The admin web UI: server-rendered Mustache pages over Bridge's services, behind a sign-in.
+        .target(
+            name: "AdminUI",
+            dependencies: [
+                "Bridge", "Domain", "QBXML", "Triage", "RouteContext",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The Mustache templates and the stylesheet, compiled into the binary.
+            resources: [.embedInCode("Templates"), .embedInCode("Assets")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Server",
             dependencies: [
-                "API", "Bridge", "Domain", "WebConnector", "QBXML", "Triage",
+                "API", "AdminUI", "RouteContext", "Bridge", "Domain", "WebConnector",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -175,8 +197,6 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            // The web UI's Mustache templates and its stylesheet, compiled into the binary.
-            resources: [.embedInCode("UI/Templates"), .embedInCode("UI/Assets")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -239,7 +259,7 @@ let package = Package(
         .testTarget(
             name: "BridgeTests",
             dependencies: [
-                "API", "Server", "Bridge", "Domain", "Store", "Triage", "WebConnector", "QBXML", "QBSimulator",
+                "API", "AdminUI", "Server", "Bridge", "Domain", "Store", "Triage", "WebConnector", "QBXML", "QBSimulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

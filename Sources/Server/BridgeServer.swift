@@ -1,4 +1,6 @@
 import API
+import AdminUI
+public import RouteContext
 public import Bridge
 import Foundation
 public import Hummingbird
@@ -49,7 +51,7 @@ public enum BridgeServer {
                    maximumBodyBytes: configuration.maximumSOAPBodyBytes,
                    publicURL: configuration.bridge.publicURL).register(on: router)
         HealthRoutes(records: services.records).register(on: router)
-        UIRoutes(services: services, configuration: configuration).register(on: router)
+        UIRoutes(services: services, tlsConfigured: configuration.tlsCertificatePath != nil).register(on: router)
 
         let api = router.group("/api/v1").add(middleware: ErrorMappingMiddleware())
         for format in ContractFormat.allCases {

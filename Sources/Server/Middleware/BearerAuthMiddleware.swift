@@ -1,3 +1,4 @@
+import RouteContext
 import Bridge
 import API
 import Hummingbird

@@ -1,3 +1,4 @@
+import RouteContext
 import API
 import Hummingbird
 import Logging

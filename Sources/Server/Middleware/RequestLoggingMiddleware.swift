@@ -1,3 +1,4 @@
+import RouteContext
 import Hummingbird
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import RouteContext
 import Foundation
 import Hummingbird
 import Logging

@@ -1,4 +1,5 @@
 import Hummingbird
+import RouteContext
 import Logging
 import Domain
 

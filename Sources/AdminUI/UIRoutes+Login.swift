@@ -49,7 +49,7 @@ extension UIRoutes {
             }
             try await access.recordSuccess(key)
             let (token, _) = try await access.startSession(for: user, lifetimeSeconds: SessionCookie.lifetimeSeconds)
-            let secure = SessionCookie.isSecure(request, tlsConfigured: configuration.tlsCertificatePath != nil)
+            let secure = SessionCookie.isSecure(request, tlsConfigured: tlsConfigured)
             var response = Response(status: .seeOther, headers: [.location: next, .cacheControl: "no-store"])
             response.setCookie(SessionCookie.make(SessionCookie.session, value: token, maxAge: Int(SessionCookie.lifetimeSeconds), secure: secure))
             response.setCookie(SessionCookie.make(SessionCookie.login, value: "", maxAge: 0, secure: secure))
@@ -60,7 +60,7 @@ extension UIRoutes {
     func registerLogout(on pages: RouterGroup<UIRequestContext>) {
         pages.post("/logout") { request, context -> Response in
             if let session = context.session { try await access.endSession(session) }
-            let secure = SessionCookie.isSecure(request, tlsConfigured: configuration.tlsCertificatePath != nil)
+            let secure = SessionCookie.isSecure(request, tlsConfigured: tlsConfigured)
             var response = Response(status: .seeOther, headers: [.location: "/login?signedOut=1", .cacheControl: "no-store"])
             response.setCookie(SessionCookie.make(SessionCookie.session, value: "", maxAge: 0, secure: secure))
             return response
@@ -79,7 +79,7 @@ extension UIRoutes {
         let view = LoginView(chrome: Chrome(title: "Sign in", context: context, section: nil, flash: nil), csrf: token, next: next,
                              username: username, error: error, notice: notice)
         var response = page("login", view, status: status, context: context)
-        let secure = SessionCookie.isSecure(request, tlsConfigured: configuration.tlsCertificatePath != nil)
+        let secure = SessionCookie.isSecure(request, tlsConfigured: tlsConfigured)
         response.setCookie(SessionCookie.make(SessionCookie.login, value: token, maxAge: 3600, secure: secure))
         return response
     }

@@ -1,5 +1,6 @@
-import Bridge
-import Hummingbird
+public import Bridge
+public import Hummingbird
+public import RouteContext
 import Domain
 
 /// The admin web UI (docs/architecture.md, "The JSON API and the web UI", issue 8): server-rendered pages over the same services
@@ -7,14 +8,16 @@ import Domain
 ///
 /// Public: `/login`, `/assets/app.css` and the 404 page. Everything else needs a signed-in session and
 /// redirects to `/login` without one.
-struct UIRoutes: Sendable {
+public struct UIRoutes: Sendable {
     let services: BridgeServices
-    let configuration: ServerConfiguration
+    /// True when the server itself serves HTTPS, so session cookies are always `Secure`.
+    let tlsConfigured: Bool
     let renderer: PageRenderer
 
-    init(services: BridgeServices, configuration: ServerConfiguration) {
+    /// The UI over Bridge's services.
+    public init(services: BridgeServices, tlsConfigured: Bool) {
         self.services = services
-        self.configuration = configuration
+        self.tlsConfigured = tlsConfigured
         self.renderer = PageRenderer()
     }
 
@@ -25,7 +28,7 @@ struct UIRoutes: Sendable {
     var health: HealthService { services.health }
 
     /// Adds the UI's routes to the router; the SOAP, API, health and metrics routes are left as they are.
-    func register(on router: Router<BridgeRequestContext>) {
+    public func register(on router: Router<BridgeRequestContext>) {
         let open = router.group(context: UIRequestContext.self).add(middleware: UIErrorMiddleware(renderer: renderer))
         open.get("/assets/app.css") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
