@@ -100,13 +100,10 @@ struct APIHandler: APIProtocol {
     func listPayments(_ input: Operations.ListPayments.Input) async throws -> Operations.ListPayments.Output {
         let statuses = try Self.list(input.query.status, of: JobStatus.self, name: "status")
         let limit = try Self.limit(input.query.limit)
-        let jobs = try await records.jobs(companyID: input.query.companyId.map(CompanyID.init), kinds: [.paymentPost], statuses: statuses,
-                                             updatedSince: input.query.updatedSince.map { Timestamp($0) }, limit: limit)
-        var items: [Components.Schemas.Payment] = []
-        for job in jobs {
-            items.append(try .init(job, failure: job.status == .failed ? try await records.openFailure(forJob: job.id) : nil))
-        }
-        return .ok(.init(body: .json(.init(payments: items, nextUpdatedSince: items.count == limit ? jobs.last?.updatedAt.date : nil))))
+        let page = try await records.payments(companyID: input.query.companyId.map(CompanyID.init), statuses: statuses,
+                                              updatedSince: input.query.updatedSince.map { Timestamp($0) }, limit: limit)
+        let items = try page.map { try Components.Schemas.Payment($0.job, failure: $0.openFailure) }
+        return .ok(.init(body: .json(.init(payments: items, nextUpdatedSince: items.count == limit ? page.last?.job.updatedAt.date : nil))))
     }
 
     func getPayment(_ input: Operations.GetPayment.Input) async throws -> Operations.GetPayment.Output {

@@ -47,6 +47,15 @@ public struct Records: Sendable {
         try await store.jobs.list(companyID: companyID, kinds: kinds, statuses: statuses, updatedSince: updatedSince, limit: limit)
     }
 
+    /// Payments oldest change first (for polling with `updatedSince`), each with its open failure record:
+    /// two statements for the page, whatever its length.
+    public func payments(companyID: CompanyID? = nil, statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
+                         limit: Int = 100) async throws -> [(job: Job, openFailure: FailureRecord?)] {
+        let jobs = try await store.jobs.list(companyID: companyID, kinds: [.paymentPost], statuses: statuses, updatedSince: updatedSince, limit: limit)
+        let failures = try await store.failures.open(forJobs: jobs.filter { $0.status == .failed }.map(\.id))
+        return jobs.map { ($0, failures[$0.id]) }
+    }
+
     /// A company's newest jobs of some kinds.
     public func latestJobs(companyID: CompanyID, kinds: [JobKind], limit: Int) async throws -> [Job] {
         try await store.jobs.latest(companyID: companyID, kinds: kinds, limit: limit)

@@ -155,6 +155,22 @@ public struct Failures: Sendable {
         }
     }
 
+    /// The open records of several jobs, by job, in one statement (a page of payments shows each one's).
+    public func open(forJobs jobIDs: [JobID]) async throws -> [JobID: FailureRecord] {
+        guard !jobIDs.isEmpty else { return [:] }
+        return try await database.read { sql in
+            let rows = try await sql.select().column(SQLLiteral.all).from("failures")
+                .where("job_id", .in, SQLBind.group(jobIDs.map(\.rawValue)))
+                .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+            var byJob: [JobID: FailureRecord] = [:]
+            for row in rows {
+                let record = try Self.record(row)
+                if let job = record.jobID { byJob[job] = record }
+            }
+            return byJob
+        }
+    }
+
     /// Records filtered by company, status and category, newest first. Without a status, every status but
     /// `deleted` unless `includeDeleted`.
     public func list(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
