@@ -1,55 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// QBBridge: a QuickBooks Web Connector server.
 /// Dependencies point one way: Server → Bridge → (WebConnector, Triage, Store) → QBXML → CLibXML2; Store → CSQLite.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
-    // Each function in a section of its own, so that the release link below can place the functions a
-    // server runs next to each other (and drop unused ones one by one).
-    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release)),
 ]
-
-/// The release server is linked for a small resident set: the kernel maps a program's code in 64 KiB
-/// pieces around each page it runs, so code scattered over the binary and the Swift libraries costs far
-/// more memory than its size. Release links the Swift standard library and Foundation statically (one
-/// binary to lay out, no relocations of their own), with lld placing the functions listed in
-/// `hot-functions.order` (recorded from a server under load: `Tests/hot-functions/run.sh`) first, in the
-/// order they are first called, and relative relocations packed where the C library can read them.
-/// 42.8 → 28.6 MiB at start, 49.7 → 36.0 MiB idle after 500 Web Connectors' first sessions.
-let releaseServerLinking: [LinkerSetting] = [
-    .unsafeFlags([
-        "-use-ld=lld",
-        "-static-stdlib",
-    ] + packedRelocations + [
-        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/qbbridge/hot-functions.order",
-        "-Xlinker", "--no-warn-symbol-ordering",
-        // What the static Foundation libraries need besides the standard library's own list.
-        "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation",
-    ], .when(platforms: [.linux], configuration: .release)),
-]
-
-/// RELR packs the relative relocations of the statically linked libraries (3.5 MiB of them, read at every
-/// start) into 30 KiB. Its binaries need glibc 2.36 or later to start, so it is used only when the C
-/// library building the server (where it will run) is that recent.
-var packedRelocations: [String] {
-    #if canImport(Glibc)
-    var bytes = [UInt8](repeating: 0, count: 64)
-    let length = bytes.withUnsafeMutableBufferPointer { buffer in
-        buffer.withMemoryRebound(to: CChar.self) { confstr(Int32(_CS_GNU_LIBC_VERSION), $0.baseAddress, $0.count) }
-    }
-    let text = String(decoding: bytes.prefix(max(length - 1, 0)), as: UTF8.self)  // "glibc 2.36"
-    let version = text.split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
-    if version.count >= 2, (version[0], version[1]) >= (2, 36) {
-        return ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
-    }
-    #endif
-    return []
-}
 
 let package = Package(
     name: "qbbridge",
@@ -217,9 +174,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["hot-functions.order"],
-            swiftSettings: strictSettings,
-            linkerSettings: releaseServerLinking
+            swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "qbbridge-bench",

@@ -41,8 +41,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         defer { servers.forEach { $0.stop() } }
         for server in servers { try await server.start() }
         try await Task.sleep(for: .seconds(1))
-        let startMemory = servers.map(\.residentMemoryMiB)
-        let startAnonymous = servers.map(\.anonymousMemoryMiB)
+        let startMemory = servers.map(\.memory)
         let token = try servers[0].cli(["token", "create", "--label", "load"]).split(separator: "\n").last.map(String.init) ?? ""
         // The JSON API (set-up, queueing, checks) and the Web Connectors have a client each, so the Web
         // Connectors' connections can be closed at the end as theirs are: .NET drops a connection idle for 100 s.
@@ -88,8 +87,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         warmUpClientOpen = false
         try await warmUpClient.shutdown()
         try await Task.sleep(for: .seconds(6))
-        let idleMemory = servers.map(\.residentMemoryMiB)
-        let idleAnonymous = servers.map(\.anonymousMemoryMiB)
+        let idleMemory = servers.map(\.memory)
 
         print(steady ? "running \(companies) Web Connectors in steady state for \(seconds) s…" : "running \(companies) Web Connectors at once…")
         let latencies = LatencyRecorder()
@@ -142,15 +140,13 @@ struct LoadBenchmark: AsyncParsableCommand {
         }
         // Idle for longer than the server's memory trimmer period (5 s), as any real pause between polls is.
         try await Task.sleep(for: .seconds(7))
-        let afterMemory = servers.map(\.residentMemoryMiB)
-        let afterAnonymous = servers.map(\.anonymousMemoryMiB)
+        let afterMemory = servers.map(\.memory)
         // Then the Web Connectors close their kept-alive connections, as .NET does after 100 s of silence
         // (the server itself closes any left idle for 120 s); each held what its deepest call needed.
         connectorClientOpen = false
         try await connectorClient.shutdown()
         try await Task.sleep(for: .seconds(7))
-        let closedMemory = servers.map(\.residentMemoryMiB)
-        let closedAnonymous = servers.map(\.anonymousMemoryMiB)
+        let closedMemory = servers.map(\.memory)
 
         let check = try await fleet.verify(paymentIDs: paymentIDs)
         print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
@@ -169,14 +165,19 @@ struct LoadBenchmark: AsyncParsableCommand {
         print(String(format: "benchmark client CPU over the run: %.2f s (%.0f%% of the cores)", clientCPU,
                      clientCPU / elapsed / Double(ProcessInfo.processInfo.activeProcessorCount) * 100))
         for (index, server) in servers.enumerated() {
-            print(String(format: "server %d memory: %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB highest sampled under load, %.1f MiB idle 7 s after, %.1f MiB once the Web Connectors closed their connections, %.1f MiB peak (VmHWM)",
-                         index + 1, startMemory[index], idleMemory[index], loadMemory[index], afterMemory[index], closedMemory[index], server.peakMemoryMiB))
+            print("server \(index + 1) memory, MiB     resident  anonymous  file-backed")
+            let rows = [("just started", startMemory[index]), ("idle after set-up", idleMemory[index]),
+                        ("highest under load", loadMemory[index]), ("idle 7 s after", afterMemory[index]),
+                        ("connections closed", closedMemory[index])]
+            for (label, use) in rows {
+                print("  " + label.padding(toLength: 22, withPad: " ", startingAt: 0)
+                      + String(format: " %8.1f  %9.1f  %11.1f", use.residentMiB, use.anonymousMiB, use.fileMiB))
+            }
+            print(String(format: "  peak (VmHWM)           %8.1f", server.peakMemoryMiB))
             print("server \(index + 1) memory under load, highest in each tenth of the run: "
                   + loadMemoryByTenth[index].map { String(format: "%.1f", $0) }.joined(separator: " ") + " MiB")
             print("server \(index + 1) CPU in each tenth of the run: "
                   + cpuByTenth[index].map { String(format: "%.0f", $0) }.joined(separator: " ") + " % of the cores")
-            print(String(format: "server %d anonymous memory (heap and stacks; the rest of the above is code pages): %.1f MiB just started, %.1f MiB idle after set-up, %.1f MiB idle after, %.1f MiB once connections closed",
-                         index + 1, startAnonymous[index], idleAnonymous[index], afterAnonymous[index], closedAnonymous[index]))
         }
         print("session errors: \(errors.count)")
         for error in errors.prefix(10) { print("  \(error)") }
@@ -214,13 +215,14 @@ struct ConnectorResult: Sendable {
     }
 }
 
-/// Samples each server's resident memory and CPU time every 100 ms: the highest memory, and per tenth of the
-/// run the highest memory and the share of the cores the server used, which show whether memory levels off under
-/// load or keeps climbing, and whether the server's work per session grows as its database does.
+/// Samples each server's resident memory (anonymous and file-backed) and CPU time every 100 ms: the highest
+/// memory, and per tenth of the run the highest memory and the share of the cores the server used, which show
+/// whether memory levels off under load or keeps climbing, and whether the server's work per session grows as
+/// its database does.
 actor ServerSampler {
     private struct Sample {
         var at: ContinuousClock.Instant
-        var residentMiB: Double
+        var memory: MemoryUse
         var cpuSeconds: Double
     }
 
@@ -232,11 +234,14 @@ actor ServerSampler {
         samples = pids.map { _ in [] }
     }
 
-    var peaks: [Double] { samples.map { $0.map(\.residentMiB).max() ?? 0 } }
+    /// Per server, the sample with the highest resident total, with its anonymous and file-backed parts.
+    var peaks: [MemoryUse] {
+        samples.map { $0.map(\.memory).max { $0.residentMiB < $1.residentMiB } ?? MemoryUse(residentMiB: 0, anonymousMiB: 0, fileMiB: 0) }
+    }
 
     /// Per server, the highest sample in each of `parts` equal stretches of the run (fewer if the run was short).
     func peaksByPart(_ parts: Int = 10) -> [[Double]] {
-        samples.map { series in series.stretches(parts).map { $0.map(\.residentMiB).max() ?? 0 } }
+        samples.map { series in series.stretches(parts).map { $0.map(\.memory.residentMiB).max() ?? 0 } }
     }
 
     /// Per server, the share of `cores` it used in each of `parts` equal stretches of the run, in percent.
@@ -253,7 +258,7 @@ actor ServerSampler {
         while !Task.isCancelled {
             let now = ContinuousClock.now
             for (index, pid) in pids.enumerated() {
-                samples[index].append(Sample(at: now, residentMiB: ProcessStats.residentMemoryMiB(pid: pid),
+                samples[index].append(Sample(at: now, memory: ProcessStats.memory(pid: pid),
                                              cpuSeconds: ProcessStats.cpuSeconds(pid: pid)))
             }
             try? await Task.sleep(for: .milliseconds(100))

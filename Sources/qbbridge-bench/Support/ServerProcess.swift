@@ -101,11 +101,13 @@ final class ServerProcess {
         ProcessStats.peakMemoryMiB(pid: pid)
     }
 
-    var anonymousMemoryMiB: Double { ProcessStats.anonymousMemoryMiB(pid: pid) }
-
+    /// Resident memory of the server now, MiB.
     var residentMemoryMiB: Double {
         ProcessStats.residentMemoryMiB(pid: pid)
     }
+
+    /// Resident memory of the server now, split into anonymous and file-backed pages.
+    var memory: MemoryUse { ProcessStats.memory(pid: pid) }
 
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -159,20 +161,36 @@ enum ProcessStats {
         statusField("VmRSS", pid: pid)
     }
 
-    /// Resident anonymous memory (heap, stacks): what the process itself costs, without the executable's
-    /// and libraries' code pages, which are clean, shared with the page cache and dropped under pressure.
-    static func anonymousMemoryMiB(pid: Int32) -> Double {
-        statusField("RssAnon", pid: pid)
+    /// VmRSS, RssAnon and RssFile, read together from one copy of /proc/PID/status.
+    static func memory(pid: Int32) -> MemoryUse {
+        let fields = statusFields(["VmRSS", "RssAnon", "RssFile"], pid: pid)
+        return MemoryUse(residentMiB: fields[0], anonymousMiB: fields[1], fileMiB: fields[2])
     }
 
     private static func statusField(_ name: String, pid: Int32) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
-            let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-            return kilobytes / 1024
-        }
-        return 0
+        statusFields([name], pid: pid)[0]
     }
+
+    /// The named fields of /proc/PID/status in MiB, in the order asked (0 for any missing).
+    private static func statusFields(_ names: [String], pid: Int32) -> [Double] {
+        var values = [Double](repeating: 0, count: names.count)
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return values }
+        for line in status.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":"), let index = names.firstIndex(of: String(line[..<colon])) else { continue }
+            let kilobytes = line[line.index(after: colon)...].split(separator: " ").compactMap { Double($0) }.first ?? 0
+            values[index] = kilobytes / 1024
+        }
+        return values
+    }
+}
+
+/// A process's resident memory (MiB): anonymous pages (heap, stacks, relocated data: what the process itself
+/// costs) and file-backed ones (mostly the executable's code, clean, shared with the page cache and dropped
+/// under pressure). The total also counts shared memory, which the server has none of.
+struct MemoryUse: Sendable {
+    var residentMiB: Double
+    var anonymousMiB: Double
+    var fileMiB: Double
 }
 
 struct BenchError: Error, CustomStringConvertible {
