@@ -108,6 +108,11 @@ struct PaymentAPITests {
             #expect((later["payments"] as? [Any])?.isEmpty == true)
             let bad = try await bridge.api(.get, "/payments?status=lost")
             #expect(bad.status == .badRequest)
+            let tooMany = try await bridge.api(.get, "/payments?limit=5000")
+            #expect(tooMany.status == .badRequest)
+            let error = try #require(try Self.json(tooMany)["error"] as? [String: Any])
+            #expect(error["code"] as? String == "invalid_query")
+            #expect((error["fields"] as? [String: String])?["limit"] == "must be at most 1000")
         }
     }
 

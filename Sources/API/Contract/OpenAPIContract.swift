@@ -11,6 +11,9 @@ package struct OpenAPIContract: Sendable {
     package let document: JSONValue
     /// The document as JSON text, served at `GET /api/v1/openapi.json`.
     package let json: String
+    /// Every component by its `$ref` (`#/components/schemas/Payment`), so following a reference on the
+    /// request path is one dictionary look-up, not a walk through the document.
+    private let components: [String: JSONValue]
 
     /// The contract compiled into this binary.
     package static let shared: OpenAPIContract = {
@@ -27,6 +30,11 @@ package struct OpenAPIContract: Sendable {
         guard let node = try Yams.compose(yaml: yaml) else { throw ContractError.empty }
         self.document = try Self.value(of: node)
         self.json = document.jsonText() + "\n"
+        var components: [String: JSONValue] = [:]
+        for (kind, entries) in document["components"]?.members ?? [] {
+            for (name, value) in entries.members ?? [] { components["#/components/\(kind)/\(name)"] = value }
+        }
+        self.components = components
     }
 
     package enum ContractError: Error, CustomStringConvertible {
@@ -71,17 +79,16 @@ package struct OpenAPIContract: Sendable {
     package func resolve(_ schema: JSONValue) -> JSONValue {
         var current = schema
         var hops = 0
-        while let reference = current["$ref"]?.string, reference.hasPrefix("#/"), hops < 16 {
-            var target: JSONValue? = document
-            for part in reference.dropFirst(2).split(separator: "/") {
-                let name = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-                target = target?[name]
-            }
-            guard let target else { return current }
+        while let reference = current["$ref"]?.string, let target = components[reference], hops < 16 {
             current = target
             hops += 1
         }
         return current
+    }
+
+    /// Every operation's id.
+    package var operationIDs: [String] {
+        (document["paths"]?.members ?? []).flatMap { $0.value.members ?? [] }.compactMap { $0.value["operationId"]?.string }
     }
 
     /// The operation with this id: its path template, method and description.

@@ -1,4 +1,5 @@
 package import Foundation
+import Domain
 import OpenAPIRuntime
 
 /// Date-times as the API writes and reads them.
@@ -22,17 +23,10 @@ package enum RFC3339 {
         return date.addingTimeInterval(TimeInterval(-offsetSeconds))
     }
 
-    /// `2026-11-20T10:00:00.123Z`: UTC with milliseconds, the precision every stored time has, so a time
-    /// read from one answer and sent back (`updatedSince`) names exactly the same instant.
+    /// `2026-11-20T10:00:00.123Z`: UTC with milliseconds, the precision every stored time has (Timestamp's
+    /// own form), so a time read from one answer and sent back (`updatedSince`) names exactly the same instant.
     package static func string(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
-        let millis = milliseconds - seconds * 1000
-        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(
-            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)
-                .timeZone(separator: .omitted)
-        )
-        return String(whole.dropLast()) + "." + String(format: "%03d", Int(millis)) + "Z"
+        Timestamp(date).iso8601
     }
 }
 

@@ -72,7 +72,7 @@ struct APIHandler: APIProtocol {
     }
 
     func listActivity(_ input: Operations.ListActivity.Input) async throws -> Operations.ListActivity.Output {
-        let limit = try Self.limit(input.query.limit)
+        let limit = Self.limit(input.query.limit)
         let entries = try await records.activity(companyID: input.query.companyId.map(CompanyID.init), before: input.query.before, limit: limit)
         return .ok(.init(body: .json(.init(activity: try entries.map(Components.Schemas.Activity.init),
                                             nextBefore: entries.count == limit ? entries.last.map { Int($0.id) } : nil))))
@@ -99,7 +99,7 @@ struct APIHandler: APIProtocol {
 
     func listPayments(_ input: Operations.ListPayments.Input) async throws -> Operations.ListPayments.Output {
         let statuses = try Self.list(input.query.status, of: JobStatus.self, name: "status")
-        let limit = try Self.limit(input.query.limit)
+        let limit = Self.limit(input.query.limit)
         let page = try await records.payments(companyID: input.query.companyId.map(CompanyID.init), statuses: statuses,
                                               updatedSince: input.query.updatedSince.map { Timestamp($0) }, limit: limit)
         let items = try page.map { try Components.Schemas.Payment($0.job, failure: $0.openFailure) }
@@ -122,7 +122,7 @@ struct APIHandler: APIProtocol {
         let statuses = try Self.list(input.query.status, of: FailureStatus.self, name: "status")
         let records = try await records.failures(
             companyID: input.query.companyId.map(CompanyID.init), statuses: statuses, category: input.query.category?.rawValue,
-            includeDeleted: true, limit: try Self.limit(input.query.limit)
+            includeDeleted: true, limit: Self.limit(input.query.limit)
         )
         return .ok(.init(body: .json(.init(failures: try records.map(Components.Schemas.Failure.init)))))
     }
@@ -168,13 +168,13 @@ struct APIHandler: APIProtocol {
 
     func listPulls(_ input: Operations.ListPulls.Input) async throws -> Operations.ListPulls.Output {
         let companyID = try await existingCompany(input.path.id)
-        let jobs = try await records.latestJobs(companyID: companyID, kinds: JobKind.pulls, limit: try Self.limit(input.query.limit))
+        let jobs = try await records.latestJobs(companyID: companyID, kinds: JobKind.pulls, limit: Self.limit(input.query.limit))
         return .ok(.init(body: .json(.init(pulls: try jobs.map(Components.Schemas.Pull.init)))))
     }
 
     func listInvoices(_ input: Operations.ListInvoices.Input) async throws -> Operations.ListInvoices.Output {
         let companyID = try await existingCompany(input.path.id)
-        var filter = InvoiceQuery(limit: try Self.limit(input.query.limit), after: input.query.after)
+        var filter = InvoiceQuery(limit: Self.limit(input.query.limit), after: input.query.after)
         filter.open = input.query.open
         if let customer = input.query.customer?.trimmingCharacters(in: .whitespaces), !customer.isEmpty {
             if let mapping = try await records.mapping(companyID: companyID, externalID: customer) {
@@ -192,7 +192,7 @@ struct APIHandler: APIProtocol {
 
     func listCustomers(_ input: Operations.ListCustomers.Input) async throws -> Operations.ListCustomers.Output {
         let companyID = try await existingCompany(input.path.id)
-        let limit = try Self.limit(input.query.limit)
+        let limit = Self.limit(input.query.limit)
         let customers = try await records.customers(companyID: companyID, search: input.query.search, activeOnly: input.query.active ?? false,
                                                             limit: limit, after: input.query.after)
         return .ok(.init(body: .json(.init(customers: customers.map(Components.Schemas.Customer.init),
@@ -251,7 +251,7 @@ struct APIHandler: APIProtocol {
 
     func listCustomerMappings(_ input: Operations.ListCustomerMappings.Input) async throws -> Operations.ListCustomerMappings.Output {
         let companyID = try await existingCompany(input.path.id)
-        let list = try await records.mappings(companyID: companyID, limit: try Self.limit(input.query.limit), after: input.query.after)
+        let list = try await records.mappings(companyID: companyID, limit: Self.limit(input.query.limit), after: input.query.after)
         return .ok(.init(body: .json(.init(mappings: try list.map(Components.Schemas.CustomerMapping.init)))))
     }
 
@@ -306,13 +306,9 @@ struct APIHandler: APIProtocol {
         return FailureID(text.lowercased())
     }
 
-    /// `limit`, 1…1000, default 100.
-    static func limit(_ value: Int?) throws -> Int {
-        guard let value else { return 100 }
-        guard (1...1000).contains(value) else {
-            throw APIError(.badRequest, code: "invalid_query", message: "limit must be 1…1000.", fields: ["limit": "must be 1…1000"])
-        }
-        return value
+    /// `limit`, default 100; its range (1…1000) is the contract's, checked before the handler runs.
+    static func limit(_ value: Int?) -> Int {
+        value ?? 100
     }
 
     /// A comma-separated list of statuses; empty means every status.

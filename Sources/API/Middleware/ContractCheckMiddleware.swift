@@ -7,14 +7,25 @@ import OpenAPIRuntime
 /// the generated decoder would stop at the first. A body that is not JSON at all is a 400. Bodies
 /// larger than the API's limit were already refused with 413 by the router.
 struct ContractCheckMiddleware: ServerMiddleware {
-    let contract: OpenAPIContract
     let validator: SchemaValidator
     let maximumBodyBytes: Int
+    /// What each operation's request is checked against, looked up once here instead of on every call.
+    private let checks: [String: RequestSchemas]
+
+    private struct RequestSchemas: Sendable {
+        var body: JSONValue?
+        var query: [String: JSONValue]
+    }
 
     init(contract: OpenAPIContract, maximumBodyBytes: Int) {
-        self.contract = contract
         self.validator = SchemaValidator(contract: contract)
         self.maximumBodyBytes = maximumBodyBytes
+        var checks: [String: RequestSchemas] = [:]
+        for id in contract.operationIDs {
+            checks[id] = RequestSchemas(body: contract.requestSchema(operationID: id),
+                                        query: (contract.queryParameters(operationID: id) ?? [:]).mapValues(contract.resolve))
+        }
+        self.checks = checks
     }
 
     func intercept(
@@ -24,8 +35,9 @@ struct ContractCheckMiddleware: ServerMiddleware {
         operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        try checkQuery(of: request, operationID: operationID)
-        guard let schema = contract.requestSchema(operationID: operationID), let body else {
+        let schemas = checks[operationID]
+        try checkQuery(of: request, against: schemas?.query ?? [:])
+        guard let schema = schemas?.body, let body else {
             return try await next(request, body, metadata)
         }
         let contentType = request.headerFields[.contentType]?.lowercased() ?? "application/json"
@@ -59,16 +71,15 @@ struct ContractCheckMiddleware: ServerMiddleware {
 
     /// Query parameters are checked against their schemas the same way (the generated code checks only
     /// their types): a `limit` of 5000 or an unknown `status` is a 400 that names the parameter.
-    private func checkQuery(of request: HTTPRequest, operationID: String) throws {
-        guard let path = request.path, let start = path.firstIndex(of: "?"),
-              let parameters = contract.queryParameters(operationID: operationID), !parameters.isEmpty else { return }
+    private func checkQuery(of request: HTTPRequest, against parameters: [String: JSONValue]) throws {
+        guard !parameters.isEmpty, let path = request.path, let start = path.firstIndex(of: "?") else { return }
         var fields: [String: String] = [:]
         for item in path[path.index(after: start)...].split(separator: "&") {
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             // `+` is a space in a query string, as forms send it.
             let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
             let name = decode(pair[0])
-            guard let schema = parameters[name].map(contract.resolve) else { continue }
+            guard let schema = parameters[name] else { continue }
             let text = pair.count > 1 ? decode(pair[1]) : ""
             let value: JSONValue
             switch schema["type"]?.string {
