@@ -191,30 +191,41 @@ let package = Package(
             dependencies: ["QBXML", "WebConnector"],
             swiftSettings: strictSettings
         ),
+        // What the test targets share, in the way HummingbirdTesting serves Hummingbird's tests: a running bridge,
+        // the test databases, the repository's files, the SOAP text and CLI helpers, the contract check, and the
+        // requirements and tags that say what a test needs and which lane it belongs to.
+        .target(
+            name: "QBBridgeTesting",
+            dependencies: [
+                "API", "Bridge", "Domain", "QBSimulator", "Server", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/QBBridgeTesting",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "QBXMLTests",
-            dependencies: ["QBXML", "CLibXML2"],
+            dependencies: ["QBXML", "CLibXML2", "QBBridgeTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "QBSimulatorTests",
-            dependencies: [
-                "QBSimulator", "QBXML", "Server", "Domain", "Store", "Bridge",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["QBSimulator", "QBXML", "Domain", "Store", "QBBridgeTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "TriageTests",
-            dependencies: ["Triage"],
+            dependencies: ["Triage", "QBBridgeTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BridgeTests",
             dependencies: [
-                "API", "AdminUI", "Server", "Bridge", "Domain", "Store", "Triage", "WebConnector", "QBXML", "QBSimulator",
+                "API", "AdminUI", "Server", "Bridge", "Domain", "Store", "Triage", "WebConnector", "QBXML", "QBSimulator", "QBBridgeTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import QBBridgeTesting
 
-@Suite("Operator commands")
+@Suite("Operator commands", .tags(.process), .tagFilter)
 struct CLICommandTests {
     @Test("migrate, company add, enqueue payment (idempotent), failures list and report work against one database")
     func operatorFlow() async throws {

@@ -1,8 +1,9 @@
 import Synchronization
 import Testing
 @testable import Server
+import QBBridgeTesting
 
-@Suite("Call limiter: Web Connector calls worked on at once")
+@Suite("Call limiter: Web Connector calls worked on at once", .tagFilter)
 struct CallLimiterTests {
     @Test("never more calls run at once than the limit, and every call finishes")
     func boundsConcurrency() async throws {

@@ -2,9 +2,10 @@ import Bridge
 import Foundation
 import QBXML
 import Testing
+import QBBridgeTesting
 
 /// The deposit report's calendar and grouping, as pure functions.
-@Suite("Deposit report: business days and grouping")
+@Suite("Deposit report: business days and grouping", .tagFilter)
 struct DepositReportTests {
     static func date(_ text: String) throws -> QBDate { try #require(QBDate(text)) }
 

@@ -5,8 +5,9 @@ import Domain
 import Store
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Failure records: lifecycle through the API, health and the 10% alert")
+@Suite("Failure records: lifecycle through the API, health and the 10% alert", .tagFilter)
 struct FailureLifecycleTests {
     /// Queues a payment through the API and fails it with a classifier draft, as the pipeline would.
     static func failedPayment(_ bridge: RunningBridge, company: Company, externalId: String, category: FailureCategory = .amountChanged) async throws -> (Job, FailureID) {

@@ -4,8 +4,9 @@ import NIOCore
 import NIOPosix
 import Testing
 @testable import Server
+import QBBridgeTesting
 
-@Suite("Receive buffers: what an open connection keeps")
+@Suite("Receive buffers: what an open connection keeps", .tagFilter)
 struct LeanReceiveChannelTests {
     /// Records the receive options a real accepted socket has when its base channel is set up.
     struct OptionProbe: ServerChildChannel {

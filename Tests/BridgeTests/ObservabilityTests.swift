@@ -1,8 +1,9 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+import QBBridgeTesting
 
-@Suite("Activity log API and metrics")
+@Suite("Activity log API and metrics", .tagFilter)
 struct ObservabilityTests {
     @Test("the activity log lists every change for a company, newest first, and pages with before")
     func activity() async throws {

@@ -4,8 +4,9 @@ import NIOCore
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Payments API: enqueueing, validation and idempotency")
+@Suite("Payments API: enqueueing, validation and idempotency", .tagFilter)
 struct PaymentAPITests {
     static func body(externalId: String = "pay-1", amount: String = "1500.00", applications: String? = nil, date: String = "2026-11-20") -> String {
         let apps = applications ?? #"[{"invoice": {"txnId": "1A2B-1700000000"}, "amount": "\#(amount)"}]"#

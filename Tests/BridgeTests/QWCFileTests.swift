@@ -6,8 +6,9 @@ import Domain
 import Store
 import Testing
 import WebConnector
+import QBBridgeTesting
 
-@Suite(".qwc files")
+@Suite(".qwc files", .tagFilter)
 struct QWCFileTests {
     /// Checks every rule of docs/web-connector-protocol.md, "The .qwc file" on a rendered file by reading it back.
     static func assertValid(_ text: String, username: String, fileID: String, ownerID: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -81,7 +82,7 @@ struct QWCFileTests {
         }
     }
 
-    @Test("the CLI prints the same file the API serves")
+    @Test("the CLI prints the same file the API serves", .tags(.process))
     func cliMatchesAPI() async throws {
         let binary = try #require(CLI.binary, "the qbbridge executable must be built next to the test bundle")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-cli-\(UUID().uuidString)")

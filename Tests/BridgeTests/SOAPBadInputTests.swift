@@ -2,8 +2,9 @@ import Foundation
 import HummingbirdTesting
 import NIOCore
 import Testing
+import QBBridgeTesting
 
-@Suite("Bad SOAP input gets a Fault and the server keeps serving")
+@Suite("Bad SOAP input gets a Fault and the server keeps serving", .tagFilter)
 struct SOAPBadInputTests {
     static let envelopeStart = #"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#
     static let envelopeEnd = "</soap:Body></soap:Envelope>"
@@ -52,7 +53,7 @@ struct SOAPBadInputTests {
         }
     }
 
-    @Test("a 50 MB body is refused without being read into memory, and the next call works")
+    @Test("a 50 MB body is refused without being read into memory, and the next call works", .tags(.slow))
     func oversizedBody() async throws {
         try await withRunningBridge(configure: { $0.maximumSOAPBodyBytes = 8 * 1024 * 1024 }) { bridge async throws in
             let padding = String(repeating: "A", count: 50 * 1024 * 1024)

@@ -4,10 +4,11 @@ import SQLKit
 import Domain
 @testable import Store
 import Testing
+import QBBridgeTesting
 
 /// The store's own SQLite driver: values go in and come back as they were, statements are reused safely,
 /// and SQLite's refusals reach the store as errors it can act on.
-@Suite("SQLite driver")
+@Suite("SQLite driver", .tagFilter)
 struct SQLiteDriverTests {
     /// A connection on a fresh file, as SQLKit sees it.
     private func withDatabase(_ body: (SQLiteDatabase) async throws -> Void) async throws {

@@ -3,8 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import QBBridgeTesting
 
-@Suite("qbbridge serve as a process")
+@Suite("qbbridge serve as a process", .tags(.process), .tagFilter)
 struct ServeCommandTests {
     @Test("first start migrates, prints a one-time admin token, serves /healthz and stops cleanly on SIGTERM")
     func lifecycle() async throws {

@@ -2,17 +2,22 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// What a Web Connector call learns about its company is written with the session, in the same transaction,
 /// and QuickBooks' report reaches the activity log only when it says something new.
-@Suite("Company facts committed with the session")
+@Suite("Company facts committed with the session", .tagFilter)
 struct SessionCommitTests {
     static let report = QuickBooksInfo(product: "QuickBooks Premier Edition 2024", version: "34.0", country: "US", fileMode: "MultiUser",
                                        supportedQBXMLVersions: ["13.0", "16.0"], qbxmlVersion: "13.0", companyFile: "C:\\Books\\Acme.QBW",
                                        companyName: "Acme Plumbing LLC", autoApplyPayments: false, reportedAt: .now)
 
-    @Test("a session save writes the report, the verified file and a cleared problem; the log has the report once, when it changed",
-          arguments: TestDatabase.allCases)
+    @Test("a session save writes the report, the verified file and a cleared problem; the log has the report once, when it changed (SQLite)")
+    func companyFactsTravelWithTheSessionOnSQLite() async throws { try await companyFactsTravelWithTheSession(engine: .sqlite) }
+
+    @Test("a session save writes the report, the verified file and a cleared problem; the log has the report once, when it changed (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func companyFactsTravelWithTheSessionOnPostgreSQL() async throws { try await companyFactsTravelWithTheSession(engine: .postgres) }
+
     func companyFactsTravelWithTheSession(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(StoreBehaviourTests.newCompany("acme"), actor: "test")

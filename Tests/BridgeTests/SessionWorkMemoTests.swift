@@ -1,10 +1,11 @@
 @testable import Bridge
 import Foundation
 import Testing
+import QBBridgeTesting
 
 /// A session's run state read back by the process that saved it is taken from memory, and is exactly what
 /// decoding the saved text gives.
-@Suite("Session run state read back from memory")
+@Suite("Session run state read back from memory", .tagFilter)
 struct SessionWorkMemoTests {
     @Test("state saved by this process reads back equal to a fresh decode, and only once from memory")
     func savedStateReadsBackFromMemory() throws {

@@ -2,14 +2,20 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("The store behaves the same on SQLite and PostgreSQL")
+@Suite("The store behaves the same on SQLite and PostgreSQL", .tagFilter)
 struct StoreBehaviourTests {
     static func newCompany(_ username: String) -> NewCompany {
         NewCompany(name: "Acme \(username)", username: username, passwordHash: "$2b$04$hash", runEveryMinutes: 15, syncStartDate: "2026-01-01", readOnly: false)
     }
 
-    @Test("migrations run once and are idempotent", arguments: TestDatabase.allCases)
+    @Test("migrations run once and are idempotent (SQLite)")
+    func migrationsOnSQLite() async throws { try await migrations(engine: .sqlite) }
+
+    @Test("migrations run once and are idempotent (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func migrationsOnPostgreSQL() async throws { try await migrations(engine: .postgres) }
+
     func migrations(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             #expect(try await store.migrate().isEmpty)
@@ -17,7 +23,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("companies are created, listed and found; user names are unique ignoring case", arguments: TestDatabase.allCases)
+    @Test("companies are created, listed and found; user names are unique ignoring case (SQLite)")
+    func companiesOnSQLite() async throws { try await companies(engine: .sqlite) }
+
+    @Test("companies are created, listed and found; user names are unique ignoring case (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func companiesOnPostgreSQL() async throws { try await companies(engine: .postgres) }
+
     func companies(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let acme = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -36,7 +47,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("one open session per company; a stale one is replaced; tickets are found by hash", arguments: TestDatabase.allCases)
+    @Test("one open session per company; a stale one is replaced; tickets are found by hash (SQLite)")
+    func sessionsOnSQLite() async throws { try await sessions(engine: .sqlite) }
+
+    @Test("one open session per company; a stale one is replaced; tickets are found by hash (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func sessionsOnPostgreSQL() async throws { try await sessions(engine: .postgres) }
+
     func sessions(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -60,7 +76,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("concurrent opens for one company produce exactly one session", arguments: TestDatabase.allCases)
+    @Test("concurrent opens for one company produce exactly one session (SQLite)")
+    func concurrentOpensOnSQLite() async throws { try await concurrentOpens(engine: .sqlite) }
+
+    @Test("concurrent opens for one company produce exactly one session (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func concurrentOpensOnPostgreSQL() async throws { try await concurrentOpens(engine: .postgres) }
+
     func concurrentOpens(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -77,7 +98,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("API tokens verify by hash and never store the token", arguments: TestDatabase.allCases)
+    @Test("API tokens verify by hash and never store the token (SQLite)")
+    func tokensOnSQLite() async throws { try await tokens(engine: .sqlite) }
+
+    @Test("API tokens verify by hash and never store the token (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func tokensOnPostgreSQL() async throws { try await tokens(engine: .postgres) }
+
     func tokens(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let token = try await store.tokens.create(label: "billing", actor: "test")
@@ -89,7 +115,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("login throttle locks after five failures and clears on success", arguments: TestDatabase.allCases)
+    @Test("login throttle locks after five failures and clears on success (SQLite)")
+    func throttleOnSQLite() async throws { try await throttle(engine: .sqlite) }
+
+    @Test("login throttle locks after five failures and clears on success (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func throttleOnPostgreSQL() async throws { try await throttle(engine: .postgres) }
+
     func throttle(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             for attempt in 1...5 {
@@ -102,7 +133,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("the installation OwnerID is created once and stays", arguments: TestDatabase.allCases)
+    @Test("the installation OwnerID is created once and stays (SQLite)")
+    func ownerIDOnSQLite() async throws { try await ownerID(engine: .sqlite) }
+
+    @Test("the installation OwnerID is created once and stays (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func ownerIDOnPostgreSQL() async throws { try await ownerID(engine: .postgres) }
+
     func ownerID(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let first = try await store.installation.ownerID()
@@ -111,7 +147,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("activity details mask secrets whatever the caller passes", arguments: TestDatabase.allCases)
+    @Test("activity details mask secrets whatever the caller passes (SQLite)")
+    func activityMaskingOnSQLite() async throws { try await activityMasking(engine: .sqlite) }
+
+    @Test("activity details mask secrets whatever the caller passes (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func activityMaskingOnPostgreSQL() async throws { try await activityMasking(engine: .postgres) }
+
     func activityMasking(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             try await store.activity.append(NewActivity(actor: "test", companyID: nil, subject: "x", subjectID: nil, action: "x.y",
@@ -129,7 +170,12 @@ struct StoreBehaviourTests {
         #expect(Hex.encode([UInt8]()) == "")
     }
 
-    @Test("activity details are stored as a JSON object with sorted keys that reads back to the same strings", arguments: TestDatabase.allCases)
+    @Test("activity details are stored as a JSON object with sorted keys that reads back to the same strings (SQLite)")
+    func activityDetailJSONOnSQLite() async throws { try await activityDetailJSON(engine: .sqlite) }
+
+    @Test("activity details are stored as a JSON object with sorted keys that reads back to the same strings (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func activityDetailJSONOnPostgreSQL() async throws { try await activityDetailJSON(engine: .postgres) }
+
     func activityDetailJSON(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let detail = ["zeta": "quote \" backslash \\ slash /", "alpha": "line\nbreak\ttab\u{01}bell", "mid": "café 🧾 日本"]
@@ -142,7 +188,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("concurrent writes commit together yet stay apart: each is readable once it returns, a refused one leaves nothing", arguments: TestDatabase.allCases)
+    @Test("concurrent writes commit together yet stay apart: each is readable once it returns, a refused one leaves nothing (SQLite)")
+    func groupedCommitsOnSQLite() async throws { try await groupedCommits(engine: .sqlite) }
+
+    @Test("concurrent writes commit together yet stay apart: each is readable once it returns, a refused one leaves nothing (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func groupedCommitsOnPostgreSQL() async throws { try await groupedCommits(engine: .postgres) }
+
     func groupedCommits(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -174,7 +225,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("concurrent claims never hand the same job to two sessions, and keep FIFO order within a priority", arguments: TestDatabase.allCases)
+    @Test("concurrent claims never hand the same job to two sessions, and keep FIFO order within a priority (SQLite)")
+    func claimsOnSQLite() async throws { try await claims(engine: .sqlite) }
+
+    @Test("concurrent claims never hand the same job to two sessions, and keep FIFO order within a priority (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func claimsOnPostgreSQL() async throws { try await claims(engine: .postgres) }
+
     func claims(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -206,7 +262,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("a job that depends on another is offered only once that one is finished", arguments: TestDatabase.allCases)
+    @Test("a job that depends on another is offered only once that one is finished (SQLite)")
+    func dependentJobWaitsOnSQLite() async throws { try await dependentJobWaits(engine: .sqlite) }
+
+    @Test("a job that depends on another is offered only once that one is finished (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func dependentJobWaitsOnPostgreSQL() async throws { try await dependentJobWaits(engine: .postgres) }
+
     func dependentJobWaits(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")
@@ -229,7 +290,12 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("the same external id with the same body returns the job; a different body is a conflict", arguments: TestDatabase.allCases)
+    @Test("the same external id with the same body returns the job; a different body is a conflict (SQLite)")
+    func idempotentEnqueueOnSQLite() async throws { try await idempotentEnqueue(engine: .sqlite) }
+
+    @Test("the same external id with the same body returns the job; a different body is a conflict (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func idempotentEnqueueOnPostgreSQL() async throws { try await idempotentEnqueue(engine: .postgres) }
+
     func idempotentEnqueue(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(Self.newCompany("acme"), actor: "test")

@@ -2,10 +2,11 @@ import SQLKit
 import Domain
 @testable import Store
 import Testing
+import QBBridgeTesting
 
 /// The look-ups made in every Web Connector session must not read a table through: the jobs table holds
 /// every payment ever queued, and companies grow with the installation.
-@Suite("Per-session look-ups are index searches")
+@Suite("Per-session look-ups are index searches", .tagFilter)
 struct StoreQueryPlanTests {
     @Test("a company by user name ignoring case, and the jobs a session holds in flight, are found through indexes")
     func perSessionLookupsUseIndexes() async throws {

@@ -5,10 +5,11 @@ import SQLKit
 @testable import Store
 import Testing
 import Triage
+import QBBridgeTesting
 
 /// Stored records come back as the typed values they were written as, and a column that does not hold
 /// what its type says is an error naming the table, the column and the row, never an empty default.
-@Suite("Stored values are typed")
+@Suite("Stored values are typed", .tagFilter)
 struct StoredValueTests {
     static func draft(_ category: FailureCategory) -> NewFailure {
         var evidence = FailureEvidence()
@@ -19,7 +20,12 @@ struct StoredValueTests {
                           resolution: ["First step", "Second step"], actions: [.retry, .delete], autoRecheck: false, isConnection: true)
     }
 
-    @Test("a failure record's category, evidence, steps and actions read back as written", arguments: TestDatabase.allCases)
+    @Test("a failure record's category, evidence, steps and actions read back as written (SQLite)")
+    func failureRoundTripOnSQLite() async throws { try await failureRoundTrip(engine: .sqlite) }
+
+    @Test("a failure record's category, evidence, steps and actions read back as written (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func failureRoundTripOnPostgreSQL() async throws { try await failureRoundTrip(engine: .postgres) }
+
     func failureRoundTrip(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let company = try await store.companies.create(NewCompany(name: "Acme", username: "acme", passwordHash: "x", runEveryMinutes: 15, syncStartDate: nil, readOnly: false), actor: "test")

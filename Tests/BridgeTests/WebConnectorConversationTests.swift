@@ -2,8 +2,9 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web Connector conversations over HTTP")
+@Suite("Web Connector conversations over HTTP", .tagFilter)
 struct WebConnectorConversationTests {
     static let hcp = """
     <?xml version="1.0" ?><QBXML><QBXMLMsgsRs>\

@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated QuickBooks: what a bookkeeper does between syncs")
+@Suite("Simulated QuickBooks: what a bookkeeper does between syncs", .tagFilter)
 struct BookkeeperTests {
     @Test("a credit memo applied by hand lowers the balance and links as CreditMemo; un-applying restores it")
     func creditMemo() async throws {

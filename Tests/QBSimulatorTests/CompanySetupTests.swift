@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated companies from the fixture and the generator")
+@Suite("Simulated companies from the fixture and the generator", .tagFilter)
 struct CompanySetupTests {
     @Test("the Acme fixture loads its customers, invoices, credit memos and payments with consistent balances")
     func acmeFixture() async throws {
@@ -47,7 +48,7 @@ struct CompanySetupTests {
         #expect(await one.customers().count == 40)
     }
 
-    @Test("a generated company of 20,000 invoices pages through completely with an iterator")
+    @Test("a generated company of 20,000 invoices pages through completely with an iterator", .tags(.slow))
     func largeCompany() async throws {
         let quickBooks = try FakeQuickBooks.generated(customers: 500, invoices: 20_000, seed: 2026, clock: fixedClock)
         let filter = TxnQuerySelection.filter(TxnFilter(maxReturned: 2_000))

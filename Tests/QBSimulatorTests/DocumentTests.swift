@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated QuickBooks: request documents as a whole")
+@Suite("Simulated QuickBooks: request documents as a whole", .tagFilter)
 struct DocumentTests {
     @Test("stopOnError answers every request after the first error with 3231, echoing each requestID")
     func stopOnError() async throws {

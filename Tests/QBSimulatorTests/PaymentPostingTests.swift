@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated QuickBooks: receiving payments")
+@Suite("Simulated QuickBooks: receiving payments", .tagFilter)
 struct PaymentPostingTests {
     @Test("a payment lowers the invoice's balance, marks it paid, and links invoice and payment both ways")
     func appliedPayment() async throws {

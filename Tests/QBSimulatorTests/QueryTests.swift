@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated QuickBooks: queries, iterators and filters")
+@Suite("Simulated QuickBooks: queries, iterators and filters", .tagFilter)
 struct QueryTests {
     @Test("an iterator pages 250 invoices 100 at a time with 150, 50 and 0 remaining")
     func iteratorPaging() async throws {

@@ -1,7 +1,8 @@
 @testable import QBSimulator
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated Web Connector: SOAP on the wire")
+@Suite("Simulated Web Connector: SOAP on the wire", .tagFilter)
 struct SOAPReplyTests {
     @Test("requests are .NET-style envelopes with the qbXML escaped inside string parameters")
     func envelope() {

@@ -4,12 +4,13 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated Web Connector against the real server over HTTP")
+@Suite("Simulated Web Connector against the real server over HTTP", .tagFilter)
 struct WebConnectorSessionTests {
     @Test("a complete session: authenticate, HCP, the company check answered from QuickBooks, 100, closeConnection; then none")
     func completeSession() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             let connector = try await bridge.webConnector(for: company, quickBooks: quickBooks)
@@ -41,7 +42,7 @@ struct WebConnectorSessionTests {
 
     @Test("a wrong password gets nvu and QuickBooks is never opened")
     func wrongPassword() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             let report = await (try await bridge.webConnector(for: company, password: "wrong password", quickBooks: quickBooks)).runSession()
@@ -54,7 +55,7 @@ struct WebConnectorSessionTests {
 
     @Test("QuickBooks blocked by a modal dialog is reported with connectionError 0x80040414 and answered done")
     func connectionError() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             await quickBooks.setOpenFailure(.modalDialog)
@@ -70,7 +71,7 @@ struct WebConnectorSessionTests {
 
     @Test("a session dropped after QuickBooks answered keeps the company busy until the stale period, then a new one completes")
     func droppedSession() async throws {
-        try await withLiveBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 5 }) { bridge in
+        try await withRunningBridge(configure: { $0.bridge.sessionStaleAfterSeconds = 5 }) { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             let connector = try await bridge.webConnector(for: company, quickBooks: quickBooks)
@@ -95,7 +96,7 @@ struct WebConnectorSessionTests {
 
     @Test("a response delivered twice is answered consistently and the session still completes")
     func duplicateResponse() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let report = await (try await bridge.webConnector(for: company, quickBooks: try acme()))
                 .runSession(faults: [.duplicateResponse(roundTrip: 1)])
@@ -107,7 +108,7 @@ struct WebConnectorSessionTests {
 
     @Test("a receiveResponseXML whose reply is lost still counts on the server: the next run has no work")
     func lostReply() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let connector = try await bridge.webConnector(for: company, quickBooks: try acme())
             let lost = await connector.runSession(faults: [.httpFailure(.receiveResponseXML, occurrence: 1, timing: .afterDelivery)])
@@ -120,7 +121,7 @@ struct WebConnectorSessionTests {
 
     @Test("a QuickBooks too old for the bridge gets an empty request; getLastError explains it before closeConnection")
     func tooOld() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let old = try FakeQuickBooks(facts: CompanyFacts(productName: "QuickBooks Pro 2008", maxQBXMLVersion: "7.0"), clock: fixedClock)
             let report = await (try await bridge.webConnector(for: company, quickBooks: old)).runSession()
@@ -133,7 +134,7 @@ struct WebConnectorSessionTests {
 
     @Test("a request set QuickBooks refuses is sent as hresult and message; the server ends the run through getLastError")
     func processorError() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let quickBooks = try acme()
             await quickBooks.refuseNextDocuments(with: .parseError)
@@ -147,7 +148,7 @@ struct WebConnectorSessionTests {
 
     @Test("an HTTP failure before authenticate reaches the server ends the session with the error reported")
     func transportFailure() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let company = try await bridge.addCompany()
             let report = await (try await bridge.webConnector(for: company, quickBooks: try acme()))
                 .runSession(faults: [.httpFailure(.authenticate, occurrence: 1, timing: .beforeDelivery)])
@@ -159,8 +160,8 @@ struct WebConnectorSessionTests {
 
     @Test("a wrong endpoint answers 404, which ends the session with an HTTP status error")
     func wrongEndpoint() async throws {
-        try await withLiveBridge { bridge in
-            let connector = FakeWebConnector(baseURL: bridge.baseURL + "/nowhere/qbwc", username: "acme", password: "correct horse",
+        try await withRunningBridge { bridge in
+            let connector = FakeWebConnector(baseURL: (try bridge.baseURL) + "/nowhere/qbwc", username: "acme", password: "correct horse",
                                              quickBooks: try acme())
             let report = await connector.runSession()
             #expect(report.outcome == .failed)
@@ -175,7 +176,7 @@ struct WebConnectorSessionTests {
 
     @Test("many companies polling at once each complete their own session")
     func concurrentCompanies() async throws {
-        try await withLiveBridge { bridge in
+        try await withRunningBridge { bridge in
             let ownerID = try await bridge.store.installation.ownerID()
             var companies: [SimulatedCompany] = []
             for index in 1...6 {
@@ -184,7 +185,7 @@ struct WebConnectorSessionTests {
                 companies.append(SimulatedCompany(username: company.username, password: "correct horse", quickBooks: quickBooks,
                                                   configuration: WebConnectorConfiguration(ownerID: ownerID, fileID: company.fileID)))
             }
-            let reports = await FakeWebConnector.runConcurrently(baseURL: bridge.baseURL, companies: companies)
+            let reports = await FakeWebConnector.runConcurrently(baseURL: (try bridge.baseURL), companies: companies)
             #expect(reports.map(\.outcome) == Array(repeating: .completed, count: 6))
             for company in companies {
                 #expect(await company.quickBooks.statistics.documentsReceived == 1)

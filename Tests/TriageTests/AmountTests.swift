@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Amounts")
+@Suite("Amounts", .tagFilter)
 struct AmountTests {
     @Test(
         "decimal strings parse to cents",

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Categories, actions and re-checks")
+@Suite("Categories, actions and re-checks", .tagFilter)
 struct CategoryPolicyTests {
     @Test("the category strings are exactly the public API values")
     func rawValues() {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Connection failures")
+@Suite("Connection failures", .tagFilter)
 struct ConnectionTests {
     @Test(
         "without a known HRESULT the message decides",

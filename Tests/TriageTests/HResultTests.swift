@@ -1,7 +1,8 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("HRESULTs from the Web Connector")
+@Suite("HRESULTs from the Web Connector", .tagFilter)
 struct HResultTests {
     @Test("every HRESULT in the spec gets its category, title and a resolution step", arguments: HResultSample.all)
     func classifiesHResult(_ sample: HResultSample) {

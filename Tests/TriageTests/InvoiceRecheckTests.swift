@@ -1,5 +1,6 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
 /// One rejected request and the invoices Triage asks to read again before classifying it.
 struct RecheckCase: Sendable, CustomTestStringConvertible {
@@ -64,7 +65,7 @@ extension RecheckCase {
     ]
 }
 
-@Suite("Reading invoices again after a payment rejection")
+@Suite("Reading invoices again after a payment rejection", .tagFilter)
 struct InvoiceRecheckTests {
     @Test("a rejected payment asks to read again exactly the invoices its classification reads", arguments: RecheckCase.table)
     func followUpTable(_ row: RecheckCase) {

@@ -1,7 +1,8 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("The three mission cases")
+@Suite("The three mission cases", .tagFilter)
 struct MissionCaseTests {
     @Test("a payment on an invoice already paid by hand becomes already_applied naming that payment")
     func alreadyAppliedByManualPayment() throws {

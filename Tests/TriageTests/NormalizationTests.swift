@@ -1,7 +1,8 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Message normalization and raw values")
+@Suite("Message normalization and raw values", .tagFilter)
 struct NormalizationTests {
     private func classify(_ code: Int, _ message: String, kind: String = "CustomerAdd") -> FailureRecordDraft? {
         Classifier.classify(RequestFailureInput(requestKind: kind, statusCode: code, statusSeverity: "Error", statusMessage: message))

@@ -1,7 +1,8 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Checking an invoice before posting")
+@Suite("Checking an invoice before posting", .tagFilter)
 struct PreflightTests {
     @Test("an open invoice whose balance covers the amount is posted", arguments: ["1500.00", "900.00"])
     func fitsIsPosted(_ balance: String) {

@@ -1,7 +1,8 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
-@Suite("Real sample statuses")
+@Suite("Real sample statuses", .tagFilter)
 struct SampleStatusTests {
     @Test(
         "every status in the real and synthetic samples gets its category, a concrete title and a usable step",

@@ -6,6 +6,7 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// A running bridge, one company, its simulated QuickBooks and Web Connector: the setting of every
 /// end-to-end payment test.

@@ -5,10 +5,11 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Payment posting end to end: simulated Web Connector and QuickBooks over HTTP")
+@Suite("Payment posting end to end: simulated Web Connector and QuickBooks over HTTP", .tagFilter)
 struct PaymentPostingEndToEndTests {
-    @Test("100 payments, full and partial, by TxnID and by RefNumber, post exactly once with the right balances")
+    @Test("100 payments, full and partial, by TxnID and by RefNumber, post exactly once with the right balances", .tags(.slow))
     func hundredPayments() async throws {
         try await withRunningBridge { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 25, invoices: 400, seed: 42)
@@ -207,7 +208,7 @@ struct PaymentPostingEndToEndTests {
     }
 }
 
-@Suite("Transient failures end to end")
+@Suite("Transient failures end to end", .tagFilter)
 struct TransientFailureTests {
     @Test("a record locked in QuickBooks becomes record_locked with a backoff, and posts once the lock is gone")
     func recordLocked() async throws {

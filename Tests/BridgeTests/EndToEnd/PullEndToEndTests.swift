@@ -8,10 +8,11 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// Pulls, raw requests and customer mappings against the simulated QuickBooks and Web Connector
 /// (issue "Pulls, raw requests and reconciliation").
-@Suite("Pulls and raw requests end to end")
+@Suite("Pulls and raw requests end to end", .tagFilter)
 struct PullEndToEndTests {
     static func json(_ response: TestResponse) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
@@ -38,7 +39,7 @@ struct PullEndToEndTests {
         try json(try await lab.bridge.api(.get, "/pulls/\(id)"))
     }
 
-    @Test("20,000 invoices are pulled with an iterator over many round trips; an incremental re-pull fetches only the changed ones")
+    @Test("20,000 invoices are pulled with an iterator over many round trips; an incremental re-pull fetches only the changed ones", .tags(.slow))
     func largePullThenIncremental() async throws {
         try await withRunningBridge { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 400, invoices: 20_000, seed: 2026)
@@ -106,8 +107,12 @@ struct PullEndToEndTests {
         return [:]
     }
 
-    @Test("an iterator that dies with its QuickBooks session is restarted cleanly by the next session; nothing is stored twice",
-          arguments: TestDatabase.allCases)
+    @Test("an iterator that dies with its QuickBooks session is restarted cleanly by the next session; nothing is stored twice (SQLite)")
+    func iteratorRestartOnSQLite() async throws { try await iteratorRestart(engine: .sqlite) }
+
+    @Test("an iterator that dies with its QuickBooks session is restarted cleanly by the next session; nothing is stored twice (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func iteratorRestartOnPostgreSQL() async throws { try await iteratorRestart(engine: .postgres) }
+
     func iteratorRestart(engine: TestDatabase) async throws {
         // A silent session's jobs are taken over at once (no stale period to wait out in a test).
         try await withRunningBridge(engine, configure: { $0.bridge.sessionStaleAfterSeconds = 0 }) { bridge async throws in
@@ -149,7 +154,12 @@ struct PullEndToEndTests {
         }
     }
 
-    @Test("a customer pull fills /customers; a full re-pull removes customers QuickBooks no longer returns", arguments: TestDatabase.allCases)
+    @Test("a customer pull fills /customers; a full re-pull removes customers QuickBooks no longer returns (SQLite)")
+    func customerPullOnSQLite() async throws { try await customerPull(engine: .sqlite) }
+
+    @Test("a customer pull fills /customers; a full re-pull removes customers QuickBooks no longer returns (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func customerPullOnPostgreSQL() async throws { try await customerPull(engine: .postgres) }
+
     func customerPull(engine: TestDatabase) async throws {
         try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 120, invoices: 200, seed: 9)

@@ -6,15 +6,20 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// Customer mappings, scheduled pulls and the deposit report against the simulated QuickBooks
 /// (issue "Pulls, raw requests and reconciliation").
-@Suite("Mappings, scheduled pulls and deposits end to end")
+@Suite("Mappings, scheduled pulls and deposits end to end", .tagFilter)
 struct ReconciliationEndToEndTests {
     static let json = PullEndToEndTests.json
 
-    @Test("a match on several customers is a mapping_conflict failure record with the candidates; an explicit mapping resolves it and payments name the customer by its upstream id",
-          arguments: TestDatabase.allCases)
+    @Test("a match on several customers is a mapping_conflict failure record with the candidates; an explicit mapping resolves it and payments name the customer by its upstream id (SQLite)")
+    func mappingConflictOnSQLite() async throws { try await mappingConflict(engine: .sqlite) }
+
+    @Test("a match on several customers is a mapping_conflict failure record with the candidates; an explicit mapping resolves it and payments name the customer by its upstream id (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func mappingConflictOnPostgreSQL() async throws { try await mappingConflict(engine: .postgres) }
+
     func mappingConflict(engine: TestDatabase) async throws {
         try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 20, invoices: 60, seed: 21)
@@ -128,7 +133,12 @@ struct ReconciliationEndToEndTests {
         }
     }
 
-    @Test("a week of card and ACH payments groups into the expected deposits: Wednesday's cards on Friday, Wednesday's ACH on Monday", arguments: TestDatabase.allCases)
+    @Test("a week of card and ACH payments groups into the expected deposits: Wednesday's cards on Friday, Wednesday's ACH on Monday (SQLite)")
+    func depositWeekOnSQLite() async throws { try await depositWeek(engine: .sqlite) }
+
+    @Test("a week of card and ACH payments groups into the expected deposits: Wednesday's cards on Friday, Wednesday's ACH on Monday (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func depositWeekOnPostgreSQL() async throws { try await depositWeek(engine: .postgres) }
+
     func depositWeek(engine: TestDatabase) async throws {
         try await withRunningBridge(engine) { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 10, invoices: 60, seed: 41)

@@ -7,16 +7,14 @@ import Server
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Two server instances sharing one PostgreSQL database")
+@Suite("Two server instances sharing one PostgreSQL database", .tagFilter)
 struct SharedDatabaseTests {
-    @Test("50 companies sync concurrently through two instances; every payment posts exactly once")
+    @Test("50 companies sync concurrently through two instances; every payment posts exactly once",
+          .tags(.postgres, .slow), .requires(.postgres))
     func twoInstances() async throws {
-        guard let url = TestDatabase.postgresURL else {
-            print("Two-instance test skipped: set QBBRIDGE_TEST_POSTGRES_URL (CI always does).")
-            return
-        }
-        let location = try DatabaseLocation(url)
+        let location = try DatabaseLocation(try #require(TestEnvironment.postgresURL))
         try await PostgresTestLock.shared.run {
             try await Database.withOpened(location, logger: TestDatabase.logger) { first in
                 try await first.dropEverythingForTests()

@@ -6,11 +6,12 @@ import Domain
 import Store
 import Testing
 import WebConnector
+import QBBridgeTesting
 
 /// Found by `qbbridge-bench soak`: after a lost answer, every uncertain payment was looked up with its own
 /// query for "payments of this customer around this day", so 200 payments of one customer came back as
 /// 200 copies of the same 200 payments, more than 10 MB in one SOAP text node, and the company stalled.
-@Suite("Pre-flight queries are shared by the payments they answer for")
+@Suite("Pre-flight queries are shared by the payments they answer for", .tagFilter)
 struct SharedLookupTests {
     @Test("uncertain payments of one customer and day share one look-up; each is found by its own marker, posted once")
     func sharedLookups() async throws {

@@ -5,8 +5,9 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Crash safety: the server is SIGKILLed in the middle of busy sessions")
+@Suite("Crash safety: the server is SIGKILLed in the middle of busy sessions", .tags(.process, .slow), .tagFilter)
 struct CrashSafetyTests {
     @Test("every payment ends posted exactly once or as a failure record; nothing stays in flight; no duplicate in QuickBooks")
     func killAndRestart() async throws {

@@ -6,13 +6,14 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// Issue 10, item 2: Web Connector messages lost, repeated, late or out of order, and two Web
 /// Connectors for one company. Whatever arrives, a payment posts at most once in QuickBooks and ends
 /// posted or failed. (Covered elsewhere: a response lost after QuickBooks applied it, across a restart,
 /// in `PaymentPostingEndToEndTests`; closeConnection never called and a lost receiveResponseXML reply
 /// in `WebConnectorSessionTests`; SIGKILL at random moments in `CrashSafetyTests`.)
-@Suite("Lost, repeated and late Web Connector messages")
+@Suite("Lost, repeated and late Web Connector messages", .tagFilter)
 struct LostMessagesTests {
     /// Round trips of a session with one payment: the company-file check, the pre-flight, the post.
     static let postRoundTrip = 3

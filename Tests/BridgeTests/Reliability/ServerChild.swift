@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QBBridgeTesting
 
 /// A `qbbridge serve` child process that a test can SIGKILL and start again on the same database.
 final class ServerChild: @unchecked Sendable {

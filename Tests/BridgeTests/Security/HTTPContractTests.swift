@@ -2,10 +2,11 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
+import QBBridgeTesting
 
 /// Answers that schemathesis (Tests/schemathesis/run.sh) holds the API to, pinned here so that a
 /// regression shows in `swift test` without Python.
-@Suite("HTTP contract details the API fuzzer checks")
+@Suite("HTTP contract details the API fuzzer checks", .tagFilter)
 struct HTTPContractTests {
     @Test("a method a route does not have is 405 with the route's methods in Allow; an unknown path stays 404")
     func undeclaredMethod() async throws {

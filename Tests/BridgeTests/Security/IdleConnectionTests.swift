@@ -3,11 +3,12 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import QBBridgeTesting
 #endif
 
 /// Kept-alive connections: reused while the client talks, closed by the server once left idle, so that
 /// connections from clients that went away cannot pile up and hold memory.
-@Suite("Idle kept-alive connections")
+@Suite("Idle kept-alive connections", .tagFilter)
 struct IdleConnectionTests {
     @Test("a kept-alive connection serves a second request, and the server closes it once it has been idle longer than the limit")
     func idleConnectionIsClosed() async throws {

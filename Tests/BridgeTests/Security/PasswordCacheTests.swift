@@ -1,8 +1,9 @@
 @testable import Bridge
 import Foundation
 import Testing
+import QBBridgeTesting
 
-@Suite("Remembered password checks")
+@Suite("Remembered password checks", .tagFilter)
 struct PasswordCacheTests {
     @Test("a successful check is remembered; a wrong password or a changed hash is checked by bcrypt again")
     func remembersOnlyTheSamePasswordAndHash() async throws {

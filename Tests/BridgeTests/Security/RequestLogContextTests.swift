@@ -8,6 +8,7 @@ import Domain
 import Store
 import Synchronization
 import Testing
+import QBBridgeTesting
 
 /// Keeps every log line's message and metadata, the request-scoped provider's included, as `serve`'s
 /// handler prints them.
@@ -35,7 +36,7 @@ final class StructuredLogs: Sendable {
     }
 }
 
-@Suite("Log lines name the Web Connector call and the company")
+@Suite("Log lines name the Web Connector call and the company", .tagFilter)
 struct RequestLogContextTests {
     @Test("at debug level every line of a full session carries its call's request id, and each ticketed call names the company")
     func requestIDAndCompany() async throws {

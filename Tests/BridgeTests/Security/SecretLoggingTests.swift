@@ -9,6 +9,7 @@ import Domain
 import Store
 import Synchronization
 import Testing
+import QBBridgeTesting
 
 /// Collects every log line in memory, with its metadata, for scanning.
 final class CapturingLogs: Sendable {
@@ -35,7 +36,7 @@ final class CapturingLogs: Sendable {
     }
 }
 
-@Suite("No secret in the logs")
+@Suite("No secret in the logs", .tagFilter)
 struct SecretLoggingTests {
     @Test("a full Web Connector session, failed logins and API calls at trace level log no ticket, password or API token")
     func noSecrets() async throws {

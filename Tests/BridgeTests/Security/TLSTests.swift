@@ -8,8 +8,9 @@ import Server
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("HTTPS served directly")
+@Suite("HTTPS served directly", .tags(.process), .requires(.openssl), .tagFilter)
 struct TLSTests {
     /// A self-signed certificate for 127.0.0.1 made with openssl for this test only.
     static func makeCertificate(in directory: URL) throws -> (certificate: String, key: String) {

@@ -6,6 +6,7 @@ import NIOCore
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// A minimal browser for the web UI tests: it keeps cookies, posts url-encoded forms, and reads the CSRF
 /// token out of the last page, the way a person's browser would.

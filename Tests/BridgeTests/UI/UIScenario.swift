@@ -5,6 +5,7 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// Realistic data for the UI tests, made the way production makes it: a company whose simulated Web
 /// Connector posted ten clean payments and hit an invoice paid by hand, a credit memo and a recreated

@@ -2,8 +2,9 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI: sign-in, sessions and CSRF")
+@Suite("Web UI: sign-in, sessions and CSRF", .tagFilter)
 struct WebUIAuthTests {
     @Test("pages redirect to /login without a session; the API, SOAP, health and metrics answer as before")
     func unauthenticated() async throws {

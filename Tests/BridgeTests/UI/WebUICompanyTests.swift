@@ -2,8 +2,9 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI: companies")
+@Suite("Web UI: companies", .tagFilter)
 struct WebUICompanyTests {
     @Test("adding a company: field errors keep the other values; success leads to its setup steps")
     func create() async throws {

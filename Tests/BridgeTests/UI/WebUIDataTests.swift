@@ -5,8 +5,9 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI: QuickBooks data and the deposit report")
+@Suite("Web UI: QuickBooks data and the deposit report", .tagFilter)
 struct WebUIDataTests {
     @Test("the company page queues pulls, shows what they stored and switches the pull at every sync on")
     func pullsFromTheCompanyPage() async throws {

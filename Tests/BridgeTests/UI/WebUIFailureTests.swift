@@ -2,8 +2,9 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI: dashboard and failures")
+@Suite("Web UI: dashboard and failures", .tagFilter)
 struct WebUIFailureTests {
     @Test("the dashboard shows the company, its alert at a glance, queue, posted today and open failures by category")
     func dashboard() async throws {

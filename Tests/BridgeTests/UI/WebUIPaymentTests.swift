@@ -2,8 +2,9 @@ import Foundation
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI: payments and activity")
+@Suite("Web UI: payments and activity", .tagFilter)
 struct WebUIPaymentTests {
     @Test("the payments list shows state and TxnID, and searches by external id, status and company")
     func paymentList() async throws {

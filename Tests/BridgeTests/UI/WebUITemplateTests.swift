@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 @testable import AdminUI
 import Testing
+import QBBridgeTesting
 
-@Suite("Web UI templates")
+@Suite("Web UI templates", .tagFilter)
 struct WebUITemplateTests {
     @Test("every template file is compiled in under its file name, parses and renders a page")
     func everyTemplateRenders() throws {

@@ -1,7 +1,8 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Batching")
+@Suite("Batching", .tagFilter)
 struct BatcherTests {
     private func payments(_ count: Int) throws -> [QBXMLBatcher.Entry] {
         try (0..<count).map { QBXMLBatcher.Entry(try Fixtures.payment("pmt-\($0)")) }

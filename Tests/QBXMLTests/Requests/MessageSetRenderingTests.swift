@@ -1,7 +1,8 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Message set rendering")
+@Suite("Message set rendering", .tagFilter)
 struct MessageSetRenderingTests {
     @Test("every builder with all options set renders a document the schema accepts, in the envelope QBWC expects")
     func everyBuilderValidates() throws {
@@ -64,6 +65,6 @@ struct MessageSetRenderingTests {
         ]
         let onError: OnError = example.index == 3 ? .continueOnError : .stopOnError
         let rendered = try QBXMLMessageSet(version: Fixtures.version13, onError: onError, requests: requests[example.index]).render()
-        #expect(rendered + "\n" == (try RepositoryFiles.sample(example.file)))
+        #expect(rendered + "\n" == (try Repository.sample(example.file)))
     }
 }

@@ -1,11 +1,12 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Raw qbXML requests")
+@Suite("Raw qbXML requests", .tagFilter)
 struct RawQBXMLRequestTests {
     @Test("a full upstream document is accepted, re-serialized and sent with the message set's envelope")
     func fullDocument() throws {
-        let upstream = try RepositoryFiles.sample("real/sanmol__ReceivePaymentAddRq__AppliedToTxnAdd.xml")
+        let upstream = try Repository.sample("real/sanmol__ReceivePaymentAddRq__AppliedToTxnAdd.xml")
         let raw = try RawQBXMLRequest(xml: upstream, requestID: "up-1")
         #expect(raw.elementName == "ReceivePaymentAddRq")
         #expect(!raw.xml.contains("<!--"))

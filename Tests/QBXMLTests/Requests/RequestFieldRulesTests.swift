@@ -1,7 +1,8 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Request field rules")
+@Suite("Request field rules", .tagFilter)
 struct RequestFieldRulesTests {
     private func render(_ request: any QBXMLRequest, version: QBXMLVersion = Fixtures.version13) throws -> String {
         try QBXMLMessageSet(version: version, onError: .stopOnError, requests: [request]).render()

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import QBXML
+import QBBridgeTesting
 
-@Suite("qbXML schema")
+@Suite("qbXML schema", .tagFilter)
 struct SchemaValidatorTests {
     @Test("an element out of order is refused, naming the element, the rule and the line")
     func outOfOrder() {
@@ -50,8 +51,8 @@ struct SchemaValidatorTests {
 
     @Test("the real qbXML 2.1 sample request validates once its comments are ignored")
     func realRequest() throws {
-        try QBXMLSchemaValidator.shared.validate(try RepositoryFiles.sample("real/sanmol__ReceivePaymentAddRq__AppliedToTxnAdd.xml"))
-        try QBXMLSchemaValidator.shared.validate(try RepositoryFiles.sample("real/rubyfrag__CustomerQueryRq__iterator_continue.xml"))
+        try QBXMLSchemaValidator.shared.validate(try Repository.sample("real/sanmol__ReceivePaymentAddRq__AppliedToTxnAdd.xml"))
+        try QBXMLSchemaValidator.shared.validate(try Repository.sample("real/rubyfrag__CustomerQueryRq__iterator_continue.xml"))
     }
 
     @Test("validation is safe from many tasks at once")

@@ -1,7 +1,8 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Version gating")
+@Suite("Version gating", .tagFilter)
 struct VersionGatingTests {
     static let v11 = QBXMLVersion(major: 11, minor: 0)
 

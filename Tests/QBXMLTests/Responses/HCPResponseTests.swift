@@ -1,12 +1,13 @@
 import Testing
 import Foundation
 import QBXML
+import QBBridgeTesting
 
-@Suite("HCP response")
+@Suite("HCP response", .tagFilter)
 struct HCPResponseTests {
     @Test("a US edition's HCP response yields host, company and preferences, and negotiates 13.0")
     func usEdition() throws {
-        let hcp = try HCPResponse(parsing: try RepositoryFiles.sample("responses/HCP__US_Enterprise2024__1.0-16.0.xml"))
+        let hcp = try HCPResponse(parsing: try Repository.sample("responses/HCP__US_Enterprise2024__1.0-16.0.xml"))
         #expect(hcp.problem == nil)
         #expect(hcp.host?.productName == "QuickBooks Enterprise Solutions: Contractor 24.0")
         #expect(hcp.host?.country == "US")
@@ -21,7 +22,7 @@ struct HCPResponseTests {
 
     @Test("a Canadian edition's CA-prefixed versions are kept as written and negotiate 13.0")
     func caEdition() throws {
-        let hcp = try HCPResponse(parsing: try RepositoryFiles.sample("responses/HCP__CA_Premier2023__CA-prefixed_versions.xml"))
+        let hcp = try HCPResponse(parsing: try Repository.sample("responses/HCP__CA_Premier2023__CA-prefixed_versions.xml"))
         #expect(hcp.host?.country == "CA")
         #expect(hcp.host?.supportedQBXMLVersions.first == "CA2.0")
         #expect(hcp.host?.supportedQBXMLVersions.last == "CA13.0")
@@ -32,7 +33,7 @@ struct HCPResponseTests {
 
     @Test("the real Premier 2012 response negotiates 11.0")
     func premier2012() throws {
-        let hcp = try HCPResponse(parsing: try RepositoryFiles.sample("real/qbws__strHCPResponse__HostQueryRs_CompanyQueryRs_PreferencesQueryRs__Premier2012.xml"))
+        let hcp = try HCPResponse(parsing: try Repository.sample("real/qbws__strHCPResponse__HostQueryRs_CompanyQueryRs_PreferencesQueryRs__Premier2012.xml"))
         #expect(hcp.negotiatedVersion == QBXMLVersion(major: 11, minor: 0))
         #expect(hcp.company?.dataExtensions.map(\.name) == ["AppLock", "FileID"])
         #expect(hcp.preferences?.closingDate == "2016-11-30")
@@ -41,7 +42,7 @@ struct HCPResponseTests {
 
     @Test("a CompanyRet broken by a redaction does not lose the HostRet read before it")
     func brokenCompanyKeepsHost() throws {
-        let hcp = try HCPResponse(parsing: try RepositoryFiles.sample("real/qbwc__strHCPResponse__HostQueryRs_CompanyQueryRs_PreferencesQueryRs__Pro2014.xml"))
+        let hcp = try HCPResponse(parsing: try Repository.sample("real/qbwc__strHCPResponse__HostQueryRs_CompanyQueryRs_PreferencesQueryRs__Pro2014.xml"))
         #expect(hcp.host?.productName == "QuickBooks Pro 2014")
         #expect(hcp.negotiatedVersion == QBXMLVersion(major: 13, minor: 0))
         #expect(hcp.company == nil)
@@ -52,13 +53,13 @@ struct HCPResponseTests {
     @Test("an empty or hostile HCP response, with nothing usable, throws")
     func nothingUsable() throws {
         #expect(throws: QBXMLError.self) { _ = try HCPResponse(parsing: "") }
-        #expect(throws: QBXMLError.self) { _ = try HCPResponse(parsing: try RepositoryFiles.sample("responses/security__xxe_file_etc_passwd.xml")) }
+        #expect(throws: QBXMLError.self) { _ = try HCPResponse(parsing: try Repository.sample("responses/security__xxe_file_etc_passwd.xml")) }
         #expect(throws: QBXMLError.self) { _ = try HCPResponse(parsing: "<QBXML><QBXMLMsgsRs><HostQueryRs statusCode=\"0\"><HostRet><ProductName>x") }
     }
 
     @Test("HCP data survives a Codable round trip")
     func codable() throws {
-        let hcp = try HCPResponse(parsing: try RepositoryFiles.sample("responses/HCP__US_Enterprise2024__1.0-16.0.xml"))
+        let hcp = try HCPResponse(parsing: try Repository.sample("responses/HCP__US_Enterprise2024__1.0-16.0.xml"))
         let data = try JSONEncoder().encode(hcp)
         #expect(try JSONDecoder().decode(HCPResponse.self, from: data) == hcp)
     }

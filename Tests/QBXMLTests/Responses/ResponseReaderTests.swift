@@ -1,10 +1,11 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Response reader")
+@Suite("Response reader", .tagFilter)
 struct ResponseReaderTests {
     private func read(_ file: String) throws -> [QBXMLResponse] {
-        try QBXMLResponseReader.readAll(try RepositoryFiles.sample(file))
+        try QBXMLResponseReader.readAll(try Repository.sample(file))
     }
 
     @Test("a successful payment add yields the payment with its applications")
@@ -127,7 +128,7 @@ struct ResponseReaderTests {
         let deleted = try read("responses/TxnDelRs__0_receive_payment.xml").first?.records
         #expect(deleted == [.txnDeleted(TxnDeleted(type: "ReceivePayment", txnID: "1F3A-1714070123",
                                                    timeDeleted: QBDateTime("2024-04-26T08:12:40-08:00"), refNumber: "CHK-20417"))])
-        let reader = try QBXMLResponseReader(string: try RepositoryFiles.sample("responses/ReceivePaymentAddRs__0_error_recovery__messageSetStatusCode.xml"))
+        let reader = try QBXMLResponseReader(string: try Repository.sample("responses/ReceivePaymentAddRs__0_error_recovery__messageSetStatusCode.xml"))
         var records: [QBXMLRecord] = []
         while let event = try reader.next() { if case .record(let record) = event { records.append(record) } }
         #expect(reader.messageSetStatusCode == 0)
@@ -138,7 +139,7 @@ struct ResponseReaderTests {
 
     @Test("events come in order: start, records, end")
     func eventOrder() throws {
-        let reader = try QBXMLResponseReader(string: try RepositoryFiles.sample("responses/ReceivePaymentAddRs__3210_then_3231__stopOnError.xml"))
+        let reader = try QBXMLResponseReader(string: try Repository.sample("responses/ReceivePaymentAddRs__3210_then_3231__stopOnError.xml"))
         var events: [String] = []
         while let event = try reader.next() {
             switch event {
@@ -185,7 +186,7 @@ struct ResponseReaderTests {
 
     @Test("a bare …Ret fragment can be read once wrapped in its response")
     func fragment() throws {
-        let ret = try RepositoryFiles.sample("real/consolibyte__ReceivePaymentRet__applied_to_3_invoices__fragment.xml")
+        let ret = try Repository.sample("real/consolibyte__ReceivePaymentRet__applied_to_3_invoices__fragment.xml")
         let records = try QBXMLResponseReader.readAll("<ReceivePaymentQueryRs statusCode=\"0\">\(ret)</ReceivePaymentQueryRs>").first?.records
         guard case .receivePayment(let payment)? = records?.first else { Issue.record("no payment"); return }
         #expect(payment.appliedTo.map(\.amount) == [Money("100.00"), Money("100.00"), Money("199.77")])
@@ -194,11 +195,11 @@ struct ResponseReaderTests {
 
     @Test("the file-based reader streams the same events as the in-memory one")
     func fromFile() throws {
-        let path = RepositoryFiles.url("Samples/qbxml/responses/InvoiceQueryRs__0_iterator_page1_of_2.xml").path
+        let path = Repository.url("Samples/qbxml/responses/InvoiceQueryRs__0_iterator_page1_of_2.xml").path
         let fileReader = try QBXMLResponseReader(contentsOfFile: path)
         var fromFile: [QBXMLResponseEvent] = []
         while let event = try fileReader.next() { fromFile.append(event) }
-        let memoryReader = try QBXMLResponseReader(bytes: Array(try RepositoryFiles.sample("responses/InvoiceQueryRs__0_iterator_page1_of_2.xml").utf8))
+        let memoryReader = try QBXMLResponseReader(bytes: Array(try Repository.sample("responses/InvoiceQueryRs__0_iterator_page1_of_2.xml").utf8))
         var fromMemory: [QBXMLResponseEvent] = []
         while let event = try memoryReader.next() { fromMemory.append(event) }
         #expect(fromFile == fromMemory)

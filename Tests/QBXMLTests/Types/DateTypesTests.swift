@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("QBDate and QBDateTime")
+@Suite("QBDate and QBDateTime", .tagFilter)
 struct DateTypesTests {
     @Test("QBDate reads and writes YYYY-MM-DD and refuses impossible days and zones",
           arguments: ["2024-02-29", "1999-12-31"])

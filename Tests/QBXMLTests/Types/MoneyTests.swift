@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("Money")
+@Suite("Money", .tagFilter)
 struct MoneyTests {
     @Test("parses AMTTYPE text and renders exactly two decimals", arguments: [
         ("1500.00", "1500.00", Int64(150_000)), ("-55.00", "-55.00", -5_500), ("1500", "1500.00", 150_000),

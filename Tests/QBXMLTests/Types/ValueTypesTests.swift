@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("qbXML value types")
+@Suite("qbXML value types", .tagFilter)
 struct ValueTypesTests {
     @Test("QBXMLVersion parses, orders and encodes as a string")
     func version() throws {

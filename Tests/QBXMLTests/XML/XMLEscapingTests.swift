@@ -1,7 +1,8 @@
 import Testing
 import QBXML
+import QBBridgeTesting
 
-@Suite("XML escaping")
+@Suite("XML escaping", .tagFilter)
 struct XMLEscapingTests {
     @Test("text escapes &, < and > and keeps quotes")
     func text() {

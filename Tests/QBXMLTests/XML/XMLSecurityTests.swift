@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 import Testing
 @testable import QBXML
+import QBBridgeTesting
 
-@Suite("XML security")
+@Suite("XML security", .tagFilter)
 struct XMLSecurityTests {
     static let hostile: [(file: String, kind: XMLReadError.Kind)] = [
         ("security__xxe_file_etc_passwd.xml", .doctypeForbidden),
@@ -15,7 +16,7 @@ struct XMLSecurityTests {
 
     @Test("hostile documents are refused with a clear error and nothing is expanded", arguments: hostile)
     func hostileDocumentsAreRefused(_ sample: (file: String, kind: XMLReadError.Kind)) throws {
-        let text = try RepositoryFiles.sample("responses/" + sample.file)
+        let text = try Repository.sample("responses/" + sample.file)
         var texts: [String] = []
         let error = #expect(throws: XMLReadError.self) {
             let reader = try XMLStreamReader(string: text)
@@ -62,7 +63,7 @@ struct XMLSecurityTests {
 
     @Test("the file reader refuses a DOCTYPE too and never opens the entity's target")
     func fileReaderRefusesDoctype() throws {
-        let path = RepositoryFiles.url("Samples/qbxml/responses/security__xxe_file_etc_passwd.xml").path
+        let path = Repository.url("Samples/qbxml/responses/security__xxe_file_etc_passwd.xml").path
         let error = #expect(throws: XMLReadError.self) {
             let reader = try XMLStreamReader(contentsOfFile: path)
             while try reader.next() != nil {}

@@ -1,7 +1,8 @@
 import Testing
 @testable import QBXML
+import QBBridgeTesting
 
-@Suite("XMLStreamReader")
+@Suite("XMLStreamReader", .tagFilter)
 struct XMLStreamReaderTests {
     @Test("reports start tags, end tags and text, skipping comments, instructions and blank text")
     func walksTheDocument() throws {
@@ -120,7 +121,7 @@ struct XMLStreamReaderTests {
 
     @Test("a file is streamed like the same bytes in memory, and a missing file is a clear error")
     func fileReader() throws {
-        let path = RepositoryFiles.url("Samples/qbxml/real/qbwc__CustomerAddRs__0.xml").path
+        let path = Repository.url("Samples/qbxml/real/qbwc__CustomerAddRs__0.xml").path
         let reader = try XMLStreamReader(contentsOfFile: path)
         var names: [String] = []
         while let kind = try reader.next() { if kind == .startElement { names.append(reader.localName) } }

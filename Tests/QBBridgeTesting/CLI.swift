@@ -1,20 +1,20 @@
 import Bridge
-import Foundation
-import Hummingbird
-import Server
+public import Foundation
+public import Hummingbird
+public import Server
 import Domain
-import Store
+public import Store
 
 /// Runs the built `qbbridge` executable.
-enum CLI {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
+public enum CLI {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+        public var error: String
     }
 
     /// `qbbridge` next to the test bundle (SwiftPM builds every product into the same folder).
-    static var binary: URL? {
+    public static var binary: URL? {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("qbbridge")
@@ -27,7 +27,7 @@ enum CLI {
 
     /// Runs `binary` to the end and returns what it printed. The wait happens on a thread of its own (see
     /// `blocking`), so a slow command does not hold one of the cooperative threads the servers under test use.
-    static func run(_ binary: URL, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+    public static func run(_ binary: URL, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                     directory: URL? = nil) async throws -> Result {
         try await blocking {
             try runToEnd(binary, arguments, input: input, environment: environment, directory: directory)
@@ -62,7 +62,7 @@ enum CLI {
     /// Reads a starting `qbbridge serve`'s standard output until it says which port it listens on, on a thread
     /// of its own (reading a pipe blocks). The port is nil when the output closed first: the server exited, or
     /// had not said its port within `seconds` and was stopped.
-    static func listeningPort(of process: Process, output: Pipe, within seconds: Int = 30) async throws -> (port: Int?, printed: String) {
+    public static func listeningPort(of process: Process, output: Pipe, within seconds: Int = 30) async throws -> (port: Int?, printed: String) {
         let watchdog = Task {
             try await Task.sleep(for: .seconds(seconds))
             process.terminate()
@@ -84,21 +84,21 @@ enum CLI {
     }
 
     /// Waits, on a thread of its own, for a child process that was told to stop.
-    static func waitForExit(_ process: Process) async throws {
+    public static func waitForExit(_ process: Process) async throws {
         try await blocking { process.waitUntilExit() }
     }
 }
 
-enum ServerConfigurationFactory {
-    static func make() -> ServerConfiguration {
+public enum ServerConfigurationFactory {
+    public static func make() -> ServerConfiguration {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.bridge.bcryptCost = 4
         return configuration
     }
 }
 
-enum ServerFactory {
-    static func make(_ configuration: ServerConfiguration, _ store: Store) throws -> some ApplicationProtocol {
+public enum ServerFactory {
+    public static func make(_ configuration: ServerConfiguration, _ store: Store) throws -> some ApplicationProtocol {
         try BridgeServer.makeApplication(configuration: configuration, services: BridgeServices(store: store, configuration: configuration.bridge, logger: TestDatabase.logger), logger: TestDatabase.logger)
     }
 }

@@ -1,37 +1,50 @@
 import Bridge
 import Foundation
 import Hummingbird
-import HTTPTypes
-import HummingbirdTesting
+public import HTTPTypes
+public import HummingbirdTesting
 import Logging
 import NIOCore
-import Server
-import Domain
-import Store
-import Testing
+public import QBSimulator
+public import Server
+public import Domain
+public import Store
+public import Testing
 
 /// A live QBBridge on 127.0.0.1 with a free port, built exactly as `serve` builds it.
-struct RunningBridge: Sendable {
-    let client: any TestClientProtocol
-    let store: Store
-    let token: String
-    let configuration: ServerConfiguration
+public struct RunningBridge: Sendable {
+    public let client: any TestClientProtocol
+    public let store: Store
+    public let token: String
+    public let configuration: ServerConfiguration
+
+    public init(client: any TestClientProtocol, store: Store, token: String, configuration: ServerConfiguration) {
+        self.client = client
+        self.store = store
+        self.token = token
+        self.configuration = configuration
+    }
+
+    /// The server's address as a Web Connector reaches it.
+    public var baseURL: String {
+        get throws { "http://127.0.0.1:\(try #require(client.port, "the live test server reported no port"))" }
+    }
 
     /// Posts a SOAP body to /qbwc.
-    func soap(_ body: String, action: String? = nil, contentType: String = "text/xml; charset=utf-8") async throws -> TestResponse {
+    public func soap(_ body: String, action: String? = nil, contentType: String = "text/xml; charset=utf-8") async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let action { headers[HTTPField.Name("SOAPAction")!] = action }
         return try await client.execute(uri: "/qbwc", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Calls one Web Connector operation with parameters (written as the .NET client writes them).
-    func call(_ operation: String, _ parameters: [(String, String)] = []) async throws -> TestResponse {
+    public func call(_ operation: String, _ parameters: [(String, String)] = []) async throws -> TestResponse {
         try await soap(SOAPText.envelope(operation, parameters), action: "\"http://developer.intuit.com/\(operation)\"")
     }
 
     /// An authenticated JSON API request.
     /// Its answer is checked against the contract (`ContractCheck`).
-    func api(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
+    public func api(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
              sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
         var headers: HTTPFields = [.authorization: "Bearer \(token ?? self.token)"]
         if json != nil { headers[.contentType] = "application/json" }
@@ -39,19 +52,28 @@ struct RunningBridge: Sendable {
     }
 
     /// Creates a company through the service the API uses.
-    func addCompany(name: String = "Acme Plumbing", username: String = "acme", password: String = "correct horse") async throws -> Company {
+    public func addCompany(name: String = "Acme Plumbing", username: String = "acme", password: String = "correct horse") async throws -> Company {
         try await CompanyService(store: store, configuration: configuration.bridge, passwords: PasswordHasher(cost: 4))
             .create(.init(name: name, username: username, password: password), actor: "test")
     }
+
+    /// A Web Connector for a company, configured with the installation's OwnerID and the company's FileID as
+    /// its `.qwc` would be.
+    public func webConnector(for company: Company, password: String = "correct horse", quickBooks: FakeQuickBooks) async throws -> FakeWebConnector {
+        let ownerID = try await store.installation.ownerID()
+        return FakeWebConnector(baseURL: try baseURL, username: company.username, password: password, quickBooks: quickBooks,
+                                configuration: WebConnectorConfiguration(ownerID: ownerID, fileID: company.fileID))
+    }
 }
 
-/// Runs `body` against a live server on a fresh database of the given engine (nil when unavailable).
+/// Runs `body` against a live server, built exactly as `serve` builds it, on a fresh database of the given
+/// engine (a PostgreSQL test declares `.requires(.postgres)`).
 @discardableResult
-func withRunningBridge<R: Sendable>(
+public func withRunningBridge<R: Sendable>(
     _ engine: TestDatabase = .sqlite,
     configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
     _ body: @Sendable (RunningBridge) async throws -> R
-) async throws -> R? {
+) async throws -> R {
     try await engine.withStore { store in
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configuration.bridge.bcryptCost = 4
@@ -66,8 +88,8 @@ func withRunningBridge<R: Sendable>(
 }
 
 /// SOAP documents as the Web Connector writes them.
-enum SOAPText {
-    static func envelope(_ operation: String, _ parameters: [(String, String)]) -> String {
+public enum SOAPText {
+    public static func envelope(_ operation: String, _ parameters: [(String, String)]) -> String {
         let children = parameters.map { "<\($0.0)>\(escape($0.1))</\($0.0)>" }.joined()
         return """
         <?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" \
@@ -76,12 +98,12 @@ enum SOAPText {
         """
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// The text of every `<string>` (authenticate) or the single result element.
-    static func results(_ body: String) -> [String] {
+    public static func results(_ body: String) -> [String] {
         var values: [String] = []
         var rest = Substring(body)
         while let open = rest.range(of: "<string>"), let close = rest.range(of: "</string>", range: open.upperBound..<rest.endIndex) {
@@ -91,26 +113,16 @@ enum SOAPText {
         return values
     }
 
-    static func result(_ body: String, _ operation: String) -> String? {
+    public static func result(_ body: String, _ operation: String) -> String? {
         guard let open = body.range(of: "<\(operation)Result>"), let close = body.range(of: "</\(operation)Result>") else {
             return body.contains("<\(operation)Result/>") ? "" : nil
         }
         return unescape(String(body[open.upperBound..<close.lowerBound]))
     }
 
-    static func unescape(_ text: String) -> String {
+    public static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
-    }
-}
-
-/// Repository paths for tests.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static func text(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 }

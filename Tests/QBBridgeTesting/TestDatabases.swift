@@ -1,35 +1,32 @@
 import Foundation
-import Logging
+public import Logging
 import Domain
-import Store
-import Testing
+public import Store
+public import Testing
 
-/// The engines every store behaviour runs on: SQLite always, PostgreSQL when `QBBRIDGE_TEST_POSTGRES_URL`
-/// is set (CI always sets it; locally the PostgreSQL cases are skipped with a message).
-enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
+/// The engines a store behaviour runs on. SQLite is always here; a PostgreSQL test declares
+/// `.requires(.postgres)`, so without `QBBRIDGE_TEST_POSTGRES_URL` it is listed as skipped, never counted as
+/// passed.
+public enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["QBBRIDGE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// Whether this engine is available here.
-    var isAvailable: Bool {
-        self == .sqlite || Self.postgresURL != nil
-    }
-
-    static let logger: Logger = {
+    public static let logger: Logger = {
         var logger = Logger(label: "qbbridge-tests")
         logger.logLevel = .warning
         return logger
     }()
 
-    /// Opens a fresh, migrated store on this engine for the duration of `body`. PostgreSQL gets its own
-    /// schema-free database per call by dropping every table first.
-    func withStore<R: Sendable>(_ body: @Sendable (Store) async throws -> R) async throws -> R? {
+    /// What a test reached without its engine: a `.requires(.postgres)` missing from its declaration.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String { "the test runs on PostgreSQL but does not declare .requires(.postgres): \(Requirement.postgres.whatIsMissing)" }
+    }
+
+    /// Opens a fresh, migrated store on this engine for the duration of `body`. PostgreSQL tests share one
+    /// database: they take turns, and each starts by dropping every table.
+    public func withStore<R: Sendable>(_ body: @Sendable (Store) async throws -> R) async throws -> R {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-test-\(UUID().uuidString)")
@@ -41,13 +38,10 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 return try await body(store)
             }
         case .postgres:
-            guard let url = Self.postgresURL else {
-                print("PostgreSQL store tests skipped: set QBBRIDGE_TEST_POSTGRES_URL (CI always does).")
-                return nil
-            }
+            guard let url = TestEnvironment.postgresURL else { throw Unavailable() }
             return try await PostgresTestLock.shared.run {
                 try await Database.withOpened(try DatabaseLocation(url), logger: Self.logger) { database in
-                    try await TestSupportSQL.dropAll(database)
+                    try await database.dropEverythingForTests()
                     let store = Store(database: database)
                     try await store.migrate()
                     return try await body(store)
@@ -58,12 +52,12 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 /// PostgreSQL tests share one database, so they take turns.
-actor PostgresTestLock {
-    static let shared = PostgresTestLock()
+public actor PostgresTestLock {
+    public static let shared = PostgresTestLock()
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    func run<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
+    public func run<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
         if busy {
             await withCheckedContinuation { waiters.append($0) }
         } else {

@@ -1,20 +1,20 @@
 @testable import API
 import Foundation
-import HTTPTypes
-import HummingbirdTesting
-import NIOCore
-import Testing
+public import HTTPTypes
+public import HummingbirdTesting
+public import NIOCore
+public import Testing
 
 /// Every answer a test receives from `/api/v1` is checked here against the served contract: the status
 /// must be declared for the operation, and a JSON body must match the schema declared for that status.
 /// A mismatch is recorded as a test issue with the field path, so no API test can pass on an answer
 /// the contract does not describe.
-enum ContractCheck {
+public enum ContractCheck {
     static let contract = OpenAPIContract.shared
     static let validator = SchemaValidator(contract: contract)
 
     /// Checks one answer; `path` is the request path below `/api/v1`, without the query.
-    static func verify(method: HTTPRequest.Method, path: String, status: Int, contentType: String?, body: ByteBuffer,
+    public static func verify(method: HTTPRequest.Method, path: String, status: Int, contentType: String?, body: ByteBuffer,
                        sourceLocation: SourceLocation = #_sourceLocation) {
         let bare = String(path.split(separator: "?", maxSplits: 1).first ?? "")
         guard let (template, operation) = contract.operation(method: method.rawValue, path: bare) else {
@@ -55,7 +55,7 @@ enum ContractCheck {
 
 extension TestClientProtocol {
     /// A JSON API call whose answer is checked against the contract.
-    func checkedAPI(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: ByteBuffer?,
+    public func checkedAPI(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: ByteBuffer?,
                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
         let response = try await execute(uri: "/api/v1" + path, method: method, headers: headers, body: body)
         ContractCheck.verify(method: method, path: path, status: Int(response.status.code), contentType: response.headers[.contentType],
