@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// QBBridge: a QuickBooks Web Connector server.
-/// Dependencies point one way: Server → Bridge → (WebConnector, Triage, Store) → QBXML → CLibXML2; Store → CSQLite.
+/// Dependencies point one way: Server → Bridge → (WebConnector, Triage, Store) → QBXML → CLibXML2; Store → SQLiteDriver → CSQLite.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
@@ -73,10 +73,23 @@ let package = Package(
             dependencies: ["Triage"],
             swiftSettings: strictSettings
         ),
+        /// The store's own SQLite driver behind SQLKit: one writer with group commit and read-only connections
+        /// beside it, each on a thread of its own; kept statements; SQLite's refusals as typed errors.
+        .target(
+            name: "SQLiteDriver",
+            dependencies: [
+                "CSQLite",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Store",
             dependencies: [
-                "Domain", "Triage", "CSQLite",
+                "Domain", "Triage", "SQLiteDriver",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -215,6 +228,15 @@ let package = Package(
         .testTarget(
             name: "QBSimulatorTests",
             dependencies: ["QBSimulator", "QBXML", "Domain", "Store", "QBBridgeTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SQLiteDriverTests",
+            dependencies: [
+                "SQLiteDriver", "QBBridgeTesting",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

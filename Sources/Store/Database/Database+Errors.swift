@@ -1,4 +1,5 @@
 import Domain
+import SQLiteDriver
 import PostgresKit
 
 extension Database {

@@ -1,4 +1,5 @@
 public import Domain
+import SQLiteDriver
 import Foundation
 public import Logging
 import NIOCore

@@ -1,5 +1,4 @@
 internal import CSQLite
-import Domain
 import Synchronization
 
 /// One SQLite connection over the C library, with its prepared statements kept for reuse.
@@ -189,7 +188,7 @@ final class SQLiteColumns: Sendable {
 }
 
 /// An error from SQLite: its (extended) result code and message, and the statement it came from.
-struct SQLiteFailure: Error, CustomStringConvertible {
+public struct SQLiteFailure: Error, CustomStringConvertible {
     let code: Int32
     let message: String
     let statement: String?
@@ -208,12 +207,12 @@ struct SQLiteFailure: Error, CustomStringConvertible {
     }
 
     /// A UNIQUE or PRIMARY KEY constraint refused the change.
-    var isUniqueViolation: Bool {
+    public var isUniqueViolation: Bool {
         // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY: macros Swift does not import.
         code == SQLITE_CONSTRAINT | (8 << 8) || code == SQLITE_CONSTRAINT | (6 << 8)
     }
 
-    var description: String {
+    public var description: String {
         "SQLite error \(code): \(message)"
     }
 }

@@ -1,4 +1,3 @@
-import Domain
 import Logging
 import NIOCore
 import NIOPosix

@@ -1,4 +1,3 @@
-import Domain
 import NIOPosix
 
 /// The thread the SQLite writer's transactions run on, as their task executor

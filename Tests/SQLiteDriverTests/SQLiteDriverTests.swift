@@ -1,8 +1,7 @@
 import Foundation
 import NIOPosix
 import SQLKit
-import Domain
-@testable import Store
+@testable import SQLiteDriver
 import Testing
 import QBBridgeTesting
 
@@ -89,13 +88,13 @@ struct SQLiteDriverTests {
                 try await sql.raw("INSERT INTO t (name) VALUES ('a')").run()
                 Issue.record("the duplicate was accepted")
             } catch {
-                #expect(Database.isUniqueViolation(error), "\(error)")
+                #expect((error as? SQLiteFailure)?.isUniqueViolation == true, "\(error)")
             }
             do {
                 try await sql.raw("INSERT INTO t (name) VALUES (NULL); DELETE FROM t").run()
                 Issue.record("two statements were accepted")
             } catch {
-                #expect(!Database.isUniqueViolation(error))
+                #expect((error as? SQLiteFailure)?.isUniqueViolation != true)
                 #expect("\(error)".contains("one per call"), "\(error)")
             }
             do {

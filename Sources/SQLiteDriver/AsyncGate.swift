@@ -1,4 +1,3 @@
-import Domain
 import Synchronization
 
 /// A FIFO async mutex: one holder at a time, waiters resumed in arrival order.

@@ -1,9 +1,8 @@
-import Domain
 import Foundation
-import Logging
+public import Logging
 import NIOCore
 import NIOPosix
-import SQLKit
+public import SQLKit
 import Synchronization
 
 /// One SQLite connection, used by one task at a time (the writer gate, a reader lease).
@@ -54,7 +53,7 @@ struct SQLiteLane: Sendable {
 /// transaction is rolled back to its savepoint without touching the others, and under load many
 /// transactions share one commit. With no other write to come a transaction commits at once. Reads run
 /// on the caller's thread: a read-only connection is leased only for the statements of one read.
-final class SQLiteConnections: Sendable {
+public final class SQLiteConnections: Sendable {
     private let writer: SQLiteLane
     private let writerThread: ConnectionThread
     private let writerGate = AsyncGate()
@@ -93,7 +92,7 @@ final class SQLiteConnections: Sendable {
 
     /// Opens the writer (WAL, `synchronous=FULL`: a commit survives a power cut, not only a crash) and
     /// the readers (`query_only`, so a write sent to one by mistake fails instead of bypassing the gate).
-    static func open(path: String, logger: Logger) async throws -> SQLiteConnections {
+    public static func open(path: String, logger: Logger) async throws -> SQLiteConnections {
         let writer = try await SQLiteLane.open(
             path: path,
             pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"],
@@ -120,7 +119,7 @@ final class SQLiteConnections: Sendable {
 
     /// Runs `body` on the writer, alone, as one transaction: committed (durably) before this returns,
     /// rolled back when it throws.
-    func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         writesToCome.add(1, ordering: .sequentiallyConsistent)
         return try await withTaskExecutorPreference(writerThread) {
             await writerGate.acquire()
@@ -210,13 +209,13 @@ final class SQLiteConnections: Sendable {
     }
 
     /// Runs `body` on a free reader, waiting for one if all are busy.
-    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let index = await leaseReader()
         defer { returnReader(index) }
         return try await readers[index].run(body)
     }
 
-    func close() async {
+    public func close() async {
         await writerGate.acquire()
         writer.close()
         writerGate.release()
