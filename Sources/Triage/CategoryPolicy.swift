@@ -16,6 +16,8 @@ struct CategoryPolicy: Sendable, Equatable {
     /// - `already_applied` and `invoice_missing` never re-check by themselves: moving or re-posting
     ///   money is a bookkeeper's decision (docs/architecture.md, "Payment posting").
     /// - `amount_changed` re-checks every sync and posts once the balance fits (docs/failure-catalogue.md, "Automatic re-checks").
+    /// - `period_closed`, `credit_limit_exceeded` and `subscription_required` wait for a person: a closing date,
+    ///   a credit limit or a subscription changes only when someone decides so in QuickBooks; Retry follows that.
     /// - Connection categories keep `retry` here for the jobs of a batch QuickBooks turned away
     ///   (receiveResponseXML); a connection failure with no job drops it.
     static func `for`(_ category: FailureCategory) -> CategoryPolicy {
@@ -25,7 +27,8 @@ struct CategoryPolicy: Sendable, Equatable {
         case .amountChanged:
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: .everySync)
         case .invoiceMissing, .customerMissing, .referenceMissing, .duplicateName,
-             .editSequenceStale, .featureUnavailable, .permissionDenied, .unknown:
+             .editSequenceStale, .featureUnavailable, .permissionDenied, .unknown,
+             .periodClosed, .creditLimitExceeded, .subscriptionRequired:
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: nil)
         case .recordLocked:
             CategoryPolicy(actions: [.retry, .dismiss, .delete], retryPolicy: .lockContention)

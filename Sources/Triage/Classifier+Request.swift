@@ -11,6 +11,13 @@ extension Classifier {
         case .invalidRequest: text = RequestTexts.invalidRequest(context)
         case .featureUnavailable: text = RequestTexts.featureUnavailable(context)
         case .permissionDenied: text = RequestTexts.permissionDenied(context)
+        case .periodClosed:
+            var evidence = context.baseEvidence()
+            evidence.transactionDate = context.input.transactionDate?.description
+            evidence.closingDate = context.input.closingDate?.description
+            return requestDraft(.periodClosed, BusinessRuleTexts.periodClosed(context), context, evidence: evidence)
+        case .creditLimitExceeded: text = BusinessRuleTexts.creditLimitExceeded(context)
+        case .subscriptionRequired: text = BusinessRuleTexts.subscriptionRequired(context)
         case .quickbooksInternal: text = RequestTexts.quickbooksInternal(context)
         case .quickbooksBusy: text = RequestTexts.quickbooksBusy(context)
         case .referenceMissing:

@@ -21,8 +21,8 @@ public enum Classifier {
             return missingObject(context)
         case .invalidReference:
             return invalidReference(context)
-        case .lockOrInvalid:
-            return requestDraft(context.message.isLock ? .recordLocked : .invalidRequest, context)
+        case .saveRefused:
+            return requestDraft(context.message.saveRefusal, context)
         case .fieldValue:
             return fieldValue(context)
         }
@@ -51,6 +51,24 @@ public enum Classifier {
             return .post
         }
         return .fail(draft)
+    }
+
+    /// Decides whether a payment may be sent at all, from its date and the closing date this session's host
+    /// report named (docs/failure-catalogue.md, "The closing date"): on or before the closing date →
+    /// `period_closed`, without a request QuickBooks would refuse with 3171.
+    public static func preflight(_ dating: PaymentDating) -> PreflightDecision {
+        guard dating.isInClosedPeriod else { return .post }
+        var evidence = FailureEvidence()
+        evidence.source = "preflight"
+        evidence.requestKind = "ReceivePaymentAdd"
+        evidence.customerName = dating.customer?.fullName
+        evidence.amountToApply = dating.amount
+        evidence.transactionDate = dating.paymentDate.description
+        evidence.closingDate = dating.closingDate?.description
+        let text = BusinessRuleTexts.periodClosed(BusinessRuleTexts.ClosedPeriod(
+            noun: "payment", transactionDate: dating.paymentDate, closingDate: dating.closingDate,
+            customerName: dating.customer?.fullName, amount: dating.amount, refusal: nil))
+        return .fail(draft(.periodClosed, text, evidence: evidence))
     }
 
     /// The invoice TxnIDs to read again (InvoiceQuery by TxnID with linked transactions) before a rejected

@@ -102,7 +102,8 @@ enum ConnectionSteps {
             return internalError
         case .alreadyApplied, .amountChanged, .invoiceMissing, .customerMissing, .referenceMissing,
              .duplicateName, .editSequenceStale, .recordLocked, .notProcessed, .invalidRequest,
-             .featureUnavailable, .permissionDenied, .unknown, .mappingConflict:
+             .featureUnavailable, .permissionDenied, .unknown, .mappingConflict, .periodClosed,
+             .creditLimitExceeded, .subscriptionRequired:
             return [
                 "Note the HRESULT and message shown here.",
                 "Open QuickBooks on the Web Connector's computer and check that it opens the company file without any question or error.",

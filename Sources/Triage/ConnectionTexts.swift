@@ -19,7 +19,8 @@ enum ConnectionTexts {
         case .featureUnavailable: "This QuickBooks cannot work with the Web Connector"
         case .quickbooksInternal: "QuickBooks had an internal error"
         case .alreadyApplied, .amountChanged, .invoiceMissing, .customerMissing, .referenceMissing,
-             .duplicateName, .editSequenceStale, .recordLocked, .notProcessed, .permissionDenied, .unknown, .mappingConflict:
+             .duplicateName, .editSequenceStale, .recordLocked, .notProcessed, .permissionDenied, .unknown, .mappingConflict,
+             .periodClosed, .creditLimitExceeded, .subscriptionRequired:
             "The Web Connector could not work with QuickBooks"
         }
     }
@@ -41,7 +42,8 @@ enum ConnectionTexts {
         case .quickbooksInternal: "QuickBooks failed internally while opening the session."
         case .authenticationFailed, .clientVersionOutdated, .notSyncing, .alreadyApplied, .amountChanged,
              .invoiceMissing, .customerMissing, .referenceMissing, .duplicateName, .editSequenceStale,
-             .recordLocked, .notProcessed, .permissionDenied, .unknown, .mappingConflict:
+             .recordLocked, .notProcessed, .permissionDenied, .unknown, .mappingConflict,
+             .periodClosed, .creditLimitExceeded, .subscriptionRequired:
             "The Web Connector could not open a session with QuickBooks, for a reason QBBridge does not recognize."
         }
     }

@@ -61,6 +61,17 @@ public enum FailureCategory: String, Sendable, Codable, CaseIterable {
     /// guess which one gets the payments.
     case mappingConflict = "mapping_conflict"
 
+    /// The transaction is dated on or before the company's closing date: QuickBooks refuses it (3171) without
+    /// the closing date password, which an unattended session cannot type; the pre-flight check stops it first
+    /// when the host report named the closing date.
+    case periodClosed = "period_closed"
+    /// Saving the transaction would take the customer over the credit limit set in QuickBooks (3170/3180 with
+    /// QuickBooks' credit-limit wording).
+    case creditLimitExceeded = "credit_limit_exceeded"
+    /// The request uses a feature that needs an Intuit subscription the company file does not have, or whose
+    /// subscription has lapsed (3262, 3264).
+    case subscriptionRequired = "subscription_required"
+
     /// True for categories about reaching QuickBooks rather than about one request.
     ///
     /// `invalid_request`, `feature_unavailable`, `quickbooks_internal` and `unknown` are request
@@ -69,7 +80,8 @@ public enum FailureCategory: String, Sendable, Codable, CaseIterable {
         switch self {
         case .alreadyApplied, .amountChanged, .invoiceMissing, .customerMissing, .referenceMissing,
              .duplicateName, .editSequenceStale, .recordLocked, .notProcessed, .invalidRequest,
-             .featureUnavailable, .permissionDenied, .quickbooksInternal, .unknown, .mappingConflict:
+             .featureUnavailable, .permissionDenied, .quickbooksInternal, .unknown, .mappingConflict,
+             .periodClosed, .creditLimitExceeded, .subscriptionRequired:
             false
         case .popupBlocking, .quickbooksCannotStart, .singleUserMode, .wrongCompanyFile,
              .companyFileUnavailable, .applicationNotAuthorized, .quickbooksBusy,

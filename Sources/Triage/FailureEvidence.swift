@@ -42,6 +42,10 @@ public struct FailureEvidence: Sendable, Codable, Equatable {
     public var ownDuplicate: Bool?
     /// A likely re-creation of a missing invoice.
     public var candidate: CandidateInvoice?
+    /// The transaction's date, `YYYY-MM-DD` (`period_closed`).
+    public var transactionDate: String?
+    /// The company's closing date as QuickBooks reported it, `YYYY-MM-DD` (`period_closed`).
+    public var closingDate: String?
     /// The company file path involved in a connection failure.
     public var companyFilePath: String?
     /// The Web Connector user name involved in an authentication failure.

@@ -25,7 +25,7 @@ extension StatusRule {
         switch self {
         case .missingObject: .namedInvoice
         case .fieldValue: .overpaidInvoice
-        case .notAFailure, .fixed, .invalidReference, .lockOrInvalid: .none
+        case .notAFailure, .fixed, .invalidReference, .saveRefused: .none
         }
     }
 }

@@ -20,6 +20,10 @@ public struct RequestFailureInput: Sendable, Equatable {
     public var references: [RequestReference]
     /// The check query's result for the invoice involved, when the bridge ran it after the rejection.
     public var preflight: PreflightEvidence?
+    /// The request's `TxnDate`, for texts about dates (3171 names the payment date).
+    public var transactionDate: LedgerDate?
+    /// The company's closing date, when this session's host report named it (3171 names it).
+    public var closingDate: LedgerDate?
 
     /// Describes one status to classify.
     public init(
@@ -30,7 +34,9 @@ public struct RequestFailureInput: Sendable, Equatable {
         applications: [AppliedInvoice] = [],
         customer: ListReference? = nil,
         references: [RequestReference] = [],
-        preflight: PreflightEvidence? = nil
+        preflight: PreflightEvidence? = nil,
+        transactionDate: LedgerDate? = nil,
+        closingDate: LedgerDate? = nil
     ) {
         self.requestKind = requestKind
         self.statusCode = statusCode
@@ -40,6 +46,8 @@ public struct RequestFailureInput: Sendable, Equatable {
         self.customer = customer
         self.references = references
         self.preflight = preflight
+        self.transactionDate = transactionDate
+        self.closingDate = closingDate
     }
 
     /// True for ReceivePaymentAdd/Mod, where 3120 and 3210 need the invoice check.

@@ -8,8 +8,9 @@ enum StatusRule: Sendable, Equatable {
     case missingObject
     /// 3140: the object type in the message decides (Customer vs Item/Account/…).
     case invalidReference
-    /// 3170/3180: a lock wording means `record_locked`, anything else `invalid_request`.
-    case lockOrInvalid
+    /// 3170/3180 ("There was an error when saving/modifying a …"): QuickBooks' reason decides. A lock wording
+    /// is `record_locked`, the credit-limit wording `credit_limit_exceeded`, anything else `invalid_request`.
+    case saveRefused
     /// 3210: the over-payment on a payment needs the invoice check; other fields are `invalid_request`.
     case fieldValue
 }
@@ -17,7 +18,7 @@ enum StatusRule: Sendable, Equatable {
 /// statusCode → rule, in one table (docs/failure-catalogue.md, "Status codes").
 ///
 /// Entries are checked in order, so single codes come before the ranges around them. Codes in no
-/// entry (3262, 3270, 9001…) are `unknown` and keep their raw code and message.
+/// entry (3263, 3270, 9001…) are `unknown` and keep their raw code and message.
 enum StatusCodeTable {
     /// The table.
     static let entries: [(codes: ClosedRange<Int>, rule: StatusRule)] = [
@@ -32,15 +33,19 @@ enum StatusCodeTable {
         (3130...3130, .fixed(.customerMissing)),
         (3140...3140, .invalidReference),
         (3150...3150, .fixed(.invalidRequest)),
-        (3170...3170, .lockOrInvalid),
+        (3170...3170, .saveRefused),
+        (3171...3171, .fixed(.periodClosed)),
         (3175...3176, .fixed(.recordLocked)),
-        (3180...3180, .lockOrInvalid),
+        (3180...3180, .saveRefused),
         (3190...3190, .fixed(.invalidRequest)),
         (3200...3200, .fixed(.editSequenceStale)),
         (3210...3210, .fieldValue),
+        (3220...3220, .fixed(.permissionDenied)),
         (3231...3231, .fixed(.notProcessed)),
         (3250...3250, .fixed(.featureUnavailable)),
         (3260...3261, .fixed(.permissionDenied)),
+        (3262...3262, .fixed(.subscriptionRequired)),
+        (3264...3264, .fixed(.subscriptionRequired)),
         (3391...3391, .fixed(.invalidRequest)),
         (9100...9199, .fixed(.invalidRequest)),
     ]

@@ -40,6 +40,20 @@ struct StatusMessage: Equatable {
         LockPatterns.matches(text)
     }
 
+    /// True when QuickBooks' reason is the customer's credit limit ("The credit limit for the name on this
+    /// transaction has been exceeded").
+    var isCreditLimit: Bool {
+        text.lowercased().contains("credit limit")
+    }
+
+    /// What a 3170/3180 "error when saving" means, by QuickBooks' reason: a lock, the credit limit, or a value
+    /// QuickBooks refused. A lock wording wins, because a locked record says nothing about the limit.
+    var saveRefusal: FailureCategory {
+        if isLock { return .recordLocked }
+        if isCreditLimit { return .creditLimitExceeded }
+        return .invalidRequest
+    }
+
     /// True for the 3210 over-payment: "You cannot pay more than the amount due" or the
     /// "AppliedToTxnAdd payment amount" field.
     var isOverpayment: Bool {

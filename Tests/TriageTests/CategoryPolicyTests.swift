@@ -16,7 +16,9 @@ struct CategoryPolicyTests {
                           "client_version_outdated", "not_syncing"]
         // Added with customer mappings (issue "Pulls…"): about an upstream id, not a QuickBooks request.
         let mapping = ["mapping_conflict"]
-        #expect(FailureCategory.allCases.map(\.rawValue) == request + connection + mapping)
+        // Added with QuickBooks' business-rule refusals (issue 22): request categories, appended so no value moves.
+        let businessRules = ["period_closed", "credit_limit_exceeded", "subscription_required"]
+        #expect(FailureCategory.allCases.map(\.rawValue) == request + connection + mapping + businessRules)
         #expect(FailureCategory.allCases.filter(\.isConnection).map(\.rawValue) == connection)
     }
 
@@ -36,6 +38,9 @@ struct CategoryPolicyTests {
         (.permissionDenied, { request(3260, "Insufficient permission level to perform this action.") }),
         (.quickbooksInternal, { request(1000, "There has been an internal error when processing the request.") }),
         (.unknown, { request(3270, "?") }),
+        (.periodClosed, { request(3171, BusinessRuleSamples.closedPeriod) }),
+        (.creditLimitExceeded, { request(3180, BusinessRuleSamples.creditLimit) }),
+        (.subscriptionRequired, { request(3262, BusinessRuleSamples.subscription) }),
         (.popupBlocking, { connection("0x80040414") }),
         (.quickbooksCannotStart, { connection("0x80040408") }),
         (.singleUserMode, { connection("0x80040410") }),
@@ -84,6 +89,7 @@ struct CategoryPolicyTests {
             (.recordLocked, .lockContention), (.quickbooksBusy, .lockContention), (.notProcessed, .requeue),
             (.quickbooksInternal, .once), (.alreadyApplied, nil), (.invoiceMissing, nil), (.invalidRequest, nil),
             (.unknown, nil), (.popupBlocking, nil), (.notSyncing, nil),
+            (.periodClosed, nil), (.creditLimitExceeded, nil), (.subscriptionRequired, nil),
         ])
     func recheckTable(_ category: FailureCategory, _ policy: RetryPolicy?) throws {
         let make = try #require(Self.inputs.first { $0.0 == category }?.1)

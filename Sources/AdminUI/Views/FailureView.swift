@@ -104,6 +104,8 @@ struct FailureView {
         add("Customer", evidence.customerName)
         add("Your customer id", evidence.externalCustomerID)
         add("Amount to apply", evidence.amountToApply?.displayText)
+        add("Transaction date", evidence.transactionDate)
+        add("Closing date", evidence.closingDate)
         add("Request", evidence.requestKind)
         add("QuickBooks status code", record.statusCode.map(String.init))
         add("QuickBooks said", evidence.quickBooksMessage ?? record.statusMessage ?? evidence.message)

@@ -85,6 +85,8 @@ public struct HealthService: Sendable {
             return ["Invoices are deleted and recreated in QuickBooks: edit invoices instead of recreating them, or re-sync invoice ids to the billing system."]
         case FailureCategory.customerMissing.rawValue?, FailureCategory.referenceMissing.rawValue?:
             return ["Customers, accounts or payment methods named by the billing system do not exist in QuickBooks: check the names and mappings."]
+        case FailureCategory.periodClosed.rawValue?:
+            return ["Payments arrive dated on or before the company's closing date: have the billing system date payments when they are received, and agree with the bookkeeper when the books are closed."]
         default:
             return ["Open the failures list for this company and follow the steps of the most common category."]
         }

@@ -36,6 +36,12 @@ extension PaymentRun {
                 }
                 batch.jobs[index].needsLookup = false
             }
+            // After the look-up (a payment QuickBooks already has is posted, whatever its date), before the
+            // invoice check: a payment in the closed period is refused whatever its invoices say.
+            if let dating = dating(payment), case .fail(let draft) = Classifier.preflight(dating) {
+                outcomes[entry.id] = .failed(draft)
+                continue
+            }
             let decision = payment.applications.isEmpty
                 ? autoMatch(index: shared.openInvoices[index] ?? index, payment: payment, responses: responses, planned: planned)
                 : check(index: index, payment: payment, responses: responses, planned: planned)
@@ -162,7 +168,7 @@ extension PaymentRun {
                     outcomes[entry.id] = .requeued(reason: "QuickBooks did not process it (\(status.code)) because an earlier request failed", mayExist: false)
                 } else {
                     let rejection = PaymentBatch.Rejection(statusCode: status.code, severity: status.severity, message: status.message)
-                    let input = Self.rejectedAdd(rejection, plan: plan, payment: payment)
+                    let input = Self.rejectedAdd(rejection, plan: plan, payment: payment, closingDate: closingDate)
                     if Classifier.invoicesToRecheck(after: input).isEmpty {
                         // The classification does not read the invoice: no round trip is spent re-reading it.
                         let draft = Classifier.classify(input)
@@ -215,7 +221,7 @@ extension PaymentRun {
                 // The first application that would not pass now is the one QuickBooks refused.
                 if case .fail = Classifier.preflight(candidate) { break }
             }
-            var input = Self.rejectedAdd(rejection, plan: plan, payment: payment)
+            var input = Self.rejectedAdd(rejection, plan: plan, payment: payment, closingDate: closingDate)
             input.preflight = evidence
             let draft = Classifier.classify(input)
             outcomes[entry.id] = draft.map(JobOutcome.failed) ?? .requeued(reason: "rejected with \(rejection.statusCode) but the invoice now fits", mayExist: false)
@@ -227,13 +233,23 @@ extension PaymentRun {
 
     // MARK: helpers
 
-    /// A rejected ReceivePaymentAdd as Triage reads it (without the invoices read again).
-    static func rejectedAdd(_ rejection: PaymentBatch.Rejection, plan: [PaymentBatch.PlannedApplication], payment: PaymentPayload) -> RequestFailureInput {
+    /// A rejected ReceivePaymentAdd as Triage reads it (without the invoices read again). `closingDate` is the
+    /// one this session's host report named, for the texts of a 3171.
+    static func rejectedAdd(_ rejection: PaymentBatch.Rejection, plan: [PaymentBatch.PlannedApplication], payment: PaymentPayload,
+                            closingDate: LedgerDate? = nil) -> RequestFailureInput {
         RequestFailureInput(
             requestKind: "ReceivePaymentAdd", statusCode: rejection.statusCode, statusSeverity: rejection.severity,
             statusMessage: rejection.message, applications: plan.map(Self.applied), customer: InvoiceEvidence.customer(payment),
-            references: Self.references(payment)
+            references: Self.references(payment), transactionDate: LedgerDate(payment.date), closingDate: closingDate
         )
+    }
+
+    /// The payment's date beside the session's closing date, for the pre-flight check; nil for a stored date
+    /// that does not read (the enqueue check makes that impossible, and QuickBooks would then judge it).
+    func dating(_ payment: PaymentPayload) -> PaymentDating? {
+        guard let date = LedgerDate(payment.date) else { return nil }
+        return PaymentDating(paymentDate: date, closingDate: closingDate, customer: InvoiceEvidence.customer(payment),
+                             amount: InvoiceEvidence.amount(payment.money))
     }
 
     /// The planned applications whose invoices a rejection needs read again, with their place in the plan

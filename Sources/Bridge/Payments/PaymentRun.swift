@@ -17,6 +17,9 @@ struct PaymentRun {
 
     let batch: PaymentBatch
     let work: [JobID: Work]
+    /// The company's closing date from this session's host report, nil when unknown: payments dated on or
+    /// before it are not sent (docs/failure-catalogue.md, "The closing date").
+    var closingDate: LedgerDate?
 
     // MARK: Building documents
 

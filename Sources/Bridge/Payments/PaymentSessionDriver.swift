@@ -31,7 +31,7 @@ struct PaymentSessionDriver: SessionDriver {
                 )
             }
             guard var batch = step.work.batch else { return nil }
-            let run = try await self.run(batch)
+            let run = try await self.run(batch, closingDate: step.work.closingDate)
             let requests: [any QBXMLRequest]
             var sent: [JobID] = []
             switch batch.stage {
@@ -75,7 +75,7 @@ struct PaymentSessionDriver: SessionDriver {
         guard let batch = step.work.batch, !batch.outstanding.isEmpty else { return false }
         let answers = Self.answers(in: responses, for: batch)
         guard !answers.isEmpty else { return false }
-        let run = try await self.run(batch)
+        let run = try await self.run(batch, closingDate: step.work.closingDate)
         let reversedPayments = try await paymentsReversed(in: run)
         let (settled, changes) = Self.settle(batch, run: run, answers: answers, reversedPayments: reversedPayments, counts: &step.work.counts)
         step.commit.changes.append(contentsOf: changes)
@@ -124,13 +124,13 @@ struct PaymentSessionDriver: SessionDriver {
         step.commit.releaseHeldJobs = true
     }
 
-    private func run(_ batch: PaymentBatch) async throws -> PaymentRun {
-        Self.run(batch, jobs: try await store.jobs.find(batch.jobs.map(\.id)))
+    private func run(_ batch: PaymentBatch, closingDate: QBDate?) async throws -> PaymentRun {
+        Self.run(batch, jobs: try await store.jobs.find(batch.jobs.map(\.id)), closingDate: closingDate)
     }
 
     /// The batch's jobs with their decoded payloads (synchronous, out of the async frames, see `receive`).
     @inline(never)
-    private static func run(_ batch: PaymentBatch, jobs: [Job]) -> PaymentRun {
+    private static func run(_ batch: PaymentBatch, jobs: [Job], closingDate: QBDate?) -> PaymentRun {
         var work: [JobID: PaymentRun.Work] = [:]
         for job in jobs {
             switch job.kind {
@@ -143,7 +143,7 @@ struct PaymentSessionDriver: SessionDriver {
                 continue
             }
         }
-        return PaymentRun(batch: batch, work: work)
+        return PaymentRun(batch: batch, work: work, closingDate: closingDate.flatMap { LedgerDate($0.description) })
     }
 
     /// The payments the batch's reversal jobs undo, by reversal job id (a payment that is gone is left out).

@@ -21,6 +21,11 @@ struct SessionWork: Codable, Sendable, Equatable {
     var pull: PullCursor?
     /// What this session did, for progress and the closing summary.
     var counts = Counts()
+    /// The company's closing date (`AccountingPreferences/ClosingDate`) as this session's host report gave it;
+    /// nil when QuickBooks reported none. Kept per session rather than on the company: the Web Connector sends
+    /// a fresh report at the start of every session, so a closing date moved in QuickBooks is known at once,
+    /// and the payment pre-flight never judges by a stale one (docs/failure-catalogue.md, "The closing date").
+    var closingDate: QBDate?
 
     /// Jobs finished in this session.
     struct Counts: Codable, Sendable, Equatable {

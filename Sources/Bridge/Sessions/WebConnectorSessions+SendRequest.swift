@@ -92,6 +92,9 @@ extension WebConnectorSessions {
         commit.company.append(.quickBooksReported(info, changed: !info.reportsSame(as: company.quickBooks)))
         session.country = info.country
         session.companyFile = info.companyFile
+        var work = SessionWork(json: session.work)
+        work.closingDate = hcp.preferences?.closingDate.flatMap { QBDate($0) }
+        session.work = work.json
         if let negotiated {
             session.qbxmlVersion = negotiated.description
         } else {

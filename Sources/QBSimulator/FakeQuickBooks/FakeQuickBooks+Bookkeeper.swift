@@ -3,7 +3,7 @@ public import QBXML
 /// What a bookkeeper does in QuickBooks between syncs, so tests can create each failure the bridge must
 /// handle (docs/failure-catalogue.md, "The invoice check"): the invoice paid by hand (already applied), a credit memo or an edit lowering
 /// the balance (amount changed), the invoice deleted or recreated (invoice missing), a customer merged
-/// away, a record left open in another window (locked).
+/// away, a record left open in another window (locked), the books closed up to a date (period closed).
 extension FakeQuickBooks {
     /// Records a payment by hand for an invoice (Receive Payments window): the whole open balance by
     /// default. Returns the payment's TxnID.
@@ -150,6 +150,13 @@ extension FakeQuickBooks {
             invoice.lines[last].rate = nil
             if let salesTax { invoice.salesTaxTotal = salesTax }
         }
+    }
+
+    /// Sets the company's closing date, or clears it (nil), as an admin does in Company → Set Closing Date:
+    /// QuickBooks then reports it in `PreferencesRet` (`AccountingPreferences/ClosingDate`) and refuses payments
+    /// dated on or before it with 3171.
+    public func setClosingDate(_ date: QBDate?) {
+        file.facts.preferences.closingDate = date
     }
 
     /// Marks a record (a TxnID or ListID) as open in another user's window: writes touching it fail

@@ -12,6 +12,8 @@ extension CompanyFile {
         if let ref = add.child("PaymentMethodRef") { method = try resolvePaymentMethod(ref) }
         var deposit = undepositedFunds
         if let ref = add.child("DepositToAccountRef") { deposit = try resolveAccount(ref) }
+        let txnDate = add.value("TxnDate").flatMap { QBDate($0) } ?? clock.today
+        try checkOpenPeriod(txnDate, "Receive Payment")
         let total = add.value("TotalAmount").flatMap { Money($0) } ?? .zero
         let applications: [SimPaymentApplication]
         if let auto = add.value("IsAutoApply") {
@@ -25,7 +27,7 @@ extension CompanyFile {
         let stamp = clock.tick()
         let payment = SimPayment(
             txnID: ids.txnID(at: stamp), txnNumber: ids.nextTxnNumber(), customer: customer.listID, arAccount: arAccount.listID,
-            txnDate: add.value("TxnDate").flatMap { QBDate($0) } ?? clock.today, refNumber: add.value("RefNumber"),
+            txnDate: txnDate, refNumber: add.value("RefNumber"),
             totalAmount: total, paymentMethod: method?.listID, memo: add.value("Memo"), depositTo: deposit?.listID,
             externalGUID: add.value("ExternalGUID"), applications: applications,
             created: stamp, modified: stamp, editSequence: String(stamp.epoch)
@@ -46,7 +48,11 @@ extension CompanyFile {
         var payment = original
         if let ref = mod.child("CustomerRef") { payment.customer = try resolveCustomer(ref).listID }
         if let ref = mod.child("ARAccountRef") { payment.arAccount = try resolveAccount(ref).listID }
-        if let date = mod.value("TxnDate").flatMap({ QBDate($0) }) { payment.txnDate = date }
+        try checkOpenPeriod(original.txnDate, "Receive Payment")
+        if let date = mod.value("TxnDate").flatMap({ QBDate($0) }) {
+            try checkOpenPeriod(date, "Receive Payment")
+            payment.txnDate = date
+        }
         if let refNumber = mod.value("RefNumber") { payment.refNumber = refNumber }
         if let total = mod.value("TotalAmount").flatMap({ Money($0) }) { payment.totalAmount = total }
         if let ref = mod.child("PaymentMethodRef") { payment.paymentMethod = try resolvePaymentMethod(ref).listID }
@@ -110,6 +116,14 @@ extension CompanyFile {
     }
 
     /// The payment's A/R account: the one named (it must be an A/R account), else the default.
+    /// Refuses a write dated on or before the company's closing date (3171), as QuickBooks does for every
+    /// transaction in a closed period.
+    private func checkOpenPeriod(_ date: QBDate, _ transaction: String) throws(StatusFailure) {
+        if let closing = facts.preferences.closingDate, date <= closing {
+            throw StatusFailure(.closedPeriod(transaction))
+        }
+    }
+
     private func arAccount(_ ref: RequestElement?) throws(StatusFailure) -> SimAccount {
         if let ref {
             let account = try resolveAccount(ref)

@@ -39,6 +39,15 @@ extension QBXMLStatus {
                     message: "There was an error when modifying a \(objectType) named \"\(name)\".  QuickBooks error message: The transaction could not be locked.  It is in use by another user.")
     }
 
+    /// 3171: a transaction dated on or before the company's closing date (`AccountingPreferences/ClosingDate`),
+    /// in QuickBooks' words as captured from a real company file (for an invoice: "modify a Invoice";
+    /// `transaction` is QuickBooks' name for the type, e.g. `Receive Payment`). The closing date password
+    /// cannot be typed through the SDK, so QuickBooks refuses whether or not one is set.
+    static func closedPeriod(_ transaction: String) -> QBXMLStatus {
+        QBXMLStatus(code: 3171, severity: "Error",
+                    message: "An attempt was made to modify a \(transaction) with a date that is on or before the closing date of the company.  If you are sure you really want to do this, please ask a user with Admin privileges to remove the password for editing transactions on or before to closing date (this setting is in the Accounting Company Preferences), then try again.")
+    }
+
     /// 3175: a transaction is open in another user's window.
     static func transactionLocked(_ id: String) -> QBXMLStatus {
         QBXMLStatus(code: 3175, severity: "Error",
