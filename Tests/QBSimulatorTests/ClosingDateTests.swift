@@ -2,8 +2,9 @@ import Foundation
 import QBSimulator
 import QBXML
 import Testing
+import QBBridgeTesting
 
-@Suite("Simulated QuickBooks: the closing date")
+@Suite("Simulated QuickBooks: the closing date", .tagFilter)
 struct ClosingDateTests {
     static let closedMessage = "An attempt was made to modify a Receive Payment with a date that is on or before the closing date of the company.  If you are sure you really want to do this, please ask a user with Admin privileges to remove the password for editing transactions on or before to closing date (this setting is in the Accounting Company Preferences), then try again."
 

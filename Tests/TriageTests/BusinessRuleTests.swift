@@ -1,5 +1,6 @@
 import Testing
 import Triage
+import QBBridgeTesting
 
 /// Status messages of QuickBooks' business-rule refusals. 3171 and 3180 are QuickBooks' wording as captured
 /// from real company files (3171 for an invoice reads "modify a Invoice"; a payment is a "Receive Payment");
@@ -12,7 +13,7 @@ enum BusinessRuleSamples {
     static let notAuthorized = "The user is not authorized to perform this action in QuickBooks."
 }
 
-@Suite("Business-rule refusals: the closing date, credit limits, subscriptions, authorization")
+@Suite("Business-rule refusals: the closing date, credit limits, subscriptions, authorization", .tagFilter)
 struct BusinessRuleTests {
     static let customer = ListReference(listID: "80000102-1795183203", fullName: "Harbor Dental")
 

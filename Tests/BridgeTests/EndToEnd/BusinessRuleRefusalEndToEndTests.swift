@@ -5,13 +5,14 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// QuickBooks' business-rule refusals of a payment, end to end (issue 22, item 7). The simulated company cannot
 /// provoke them by itself: a received payment lowers a customer's balance, so QuickBooks never applies a credit
 /// limit to it, and the simulator has no subscriptions or user rights. QuickBooks' answer is scripted; what is
 /// under test is the bridge's side: one round trip for the post, no invoice read again, and a record in the
 /// category with the customer's name and the steps.
-@Suite("Business-rule refusals end to end: credit limit, subscription, authorization")
+@Suite("Business-rule refusals end to end: credit limit, subscription, authorization", .tagFilter)
 struct BusinessRuleRefusalEndToEndTests {
     /// A refusal, its category and words its title must contain (the customer's name is filled in per test).
     struct Refusal: Sendable, CustomTestStringConvertible {

@@ -6,11 +6,12 @@ import QBXML
 import Domain
 import Store
 import Testing
+import QBBridgeTesting
 
 /// The closing date end to end (issue 22, item 5): QuickBooks reports it in the host report's preferences and
 /// refuses payments dated on or before it with 3171. The bridge holds such a payment back when the report
 /// named the closing date, and records QuickBooks' 3171 the same way when it did not.
-@Suite("The closing date end to end: simulated Web Connector and QuickBooks over HTTP")
+@Suite("The closing date end to end: simulated Web Connector and QuickBooks over HTTP", .tagFilter)
 struct ClosingDateEndToEndTests {
     static let paymentDate = "2026-11-20"
 
