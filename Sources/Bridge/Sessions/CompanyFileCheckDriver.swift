@@ -41,7 +41,7 @@ struct CompanyFileCheckDriver: SessionDriver {
 
     /// Compares the company file's FileID stamp with this connection's; the outcome goes onto the company with
     /// the session (`step.commit`).
-    private func checkFileStamp(_ response: QBXMLResponse, _ step: inout SessionStep) async throws {
+    func checkFileStamp(_ response: QBXMLResponse, _ step: inout SessionStep) async throws {
         guard response.header.status.code == 0 else {
             step.work.notes.append("QuickBooks did not return the company record (\(response.header.status.code): \(response.header.status.message)).")
             return

@@ -27,8 +27,9 @@ protocol SessionDriver: Sendable {
 /// What a driver's step works on during one SOAP call: the open session, its run state, and the changes
 /// to commit with the session's save.
 struct SessionStep {
-    /// The session the call belongs to.
-    let session: SessionRecord
+    /// The session the call belongs to. A driver changes it only for what QuickBooks told the session about
+    /// itself (the host report's version); the call saves it with the run state.
+    var session: SessionRecord
     /// The session's run state, saved with it.
     var work: SessionWork
     /// Everything the step changes besides the run state, saved with the session in one transaction.
@@ -43,11 +44,13 @@ struct SessionStep {
 
 /// The order in which a session's drivers get their turn.
 enum SessionDrivers {
-    /// The one place the drivers are ordered: the company-file check comes first (nothing may be written to
-    /// a company file that is not the connection's), then payments (money upstream waits for), then raw
-    /// requests, then pulls (bulk reads, one page per round trip).
+    /// The one place the drivers are ordered: the host report when the Web Connector sent none (nothing can be
+    /// written before the version is known), the company-file check (nothing may be written to a company file
+    /// that is not the connection's), then payments (money upstream waits for), then raw requests, then pulls
+    /// (bulk reads, one page per round trip).
     static func ordered(store: Store, logger: Logger) -> [any SessionDriver] {
         [
+            HostReportDriver(store: store),
             CompanyFileCheckDriver(store: store),
             PaymentSessionDriver(store: store, logger: logger),
             RawRequestDriver(store: store, logger: logger),

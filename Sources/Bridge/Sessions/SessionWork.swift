@@ -62,6 +62,9 @@ struct SessionWork: Codable, Sendable, Equatable {
 
     /// One unit of session work.
     enum Step: String, Codable, Sendable {
+        /// Ask QuickBooks for the host report (HostQuery, CompanyQuery, PreferencesQuery) the Web Connector did
+        /// not send, before anything else (`HostReportDriver`).
+        case askHostReport
         /// Ask QuickBooks for the company record with our private data (FileID stamp) and compare it with
         /// this connection's FileID: the Web Connector may be pointed at another company file.
         case verifyCompanyFile

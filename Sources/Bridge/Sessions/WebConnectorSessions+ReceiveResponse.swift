@@ -34,8 +34,13 @@ extension WebConnectorSessions {
             if try await !settle(responses, document: response.response, &step) {
                 logger.notice("response for no outstanding request ignored (repeated or stale delivery)")
             }
+            session = step.session
             work = step.work
             session.work = work.json
+            if session.lastError != nil {
+                try await store.sessions.save(session, with: step.commit)
+                return .failed
+            }
             let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
             let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
             try await store.sessions.save(session, with: step.commit)

@@ -16,22 +16,30 @@ extension WebConnectorSessions {
             guard var session = try await liveSession(request.ticket) else { return .failed }
             guard let company = try await store.companies.find(session.companyID) else { return .failed }
             var commit = SessionCommit()
-            if !request.hcpResponse.isEmpty {
-                recordHostResponse(request, company: company, session: &session, commit: &commit)
-                if session.lastError != nil {
-                    try await store.sessions.save(session, with: commit)
-                    return .failed
+            var work = SessionWork(json: session.work)
+            if session.requestsSent == 0 {
+                if let hcp = readHostResponse(request, company: company) {
+                    HostReportReading.record(HostReport(hcp), company: company, client: ClientFacts(request), session: &session, work: &work, commit: &commit)
+                    session.work = work.json
+                    if session.lastError != nil {
+                        try await store.sessions.save(session, with: commit)
+                        return .failed
+                    }
+                } else if !work.steps.contains(.askHostReport) {
+                    // No host report: the session's first request set asks QuickBooks for it (HostReportDriver).
+                    work.steps.insert(.askHostReport, at: 0)
                 }
             }
             if session.companyFile == nil, !request.companyFileName.isEmpty { session.companyFile = request.companyFileName }
-            guard let versionText = session.qbxmlVersion ?? company.quickBooks.qbxmlVersion,
-                  let version = QBXMLVersion(versionText) else {
-                session.lastError = "QBBridge has not received QuickBooks' host information for this session; run Update Selected again."
+            let asksHostReport = work.steps.first == .askHostReport
+            guard let version = asksHostReport ? .oldestSupported : (session.qbxmlVersion ?? company.quickBooks.qbxmlVersion).flatMap(QBXMLVersion.init) else {
+                session.lastError = "QBBridge has not learnt QuickBooks' qbXML version in this session; run Update Selected again."
                 try await store.sessions.save(session, with: commit)
                 return .failed
             }
-            var step = SessionStep(session: session, work: SessionWork(json: session.work), commit: commit)
+            var step = SessionStep(session: session, work: work, commit: commit)
             let document = try await nextDocument(version: version, &step)
+            session = step.session
             session.work = step.work.json
             guard let document else {
                 session.lastError = "QBBridge has nothing more to send in this session."
@@ -59,47 +67,74 @@ extension WebConnectorSessions {
         return nil
     }
 
-    /// Reads QuickBooks' host facts into the session and, through `commit`, onto the company.
-    /// Not inlined: its temporaries would otherwise live in sendRequestXML's async frame.
-    @inline(never)
-    func recordHostResponse(_ request: SendRequestXML, company: Company, session: inout SessionRecord, commit: inout SessionCommit) {
-        let hcp: HCPResponse
+    /// The Web Connector's host report, when it sent one with a host record in it; nil when it sent none (its
+    /// host query failed, or the client is an emulator) or nothing usable, so that the bridge asks itself.
+    func readHostResponse(_ request: SendRequestXML, company: Company) -> HCPResponse? {
+        guard !request.hcpResponse.isEmpty else { return nil }
         do {
-            hcp = try HCPResponse(parsing: request.hcpResponse)
+            let hcp = try HCPResponse(parsing: request.hcpResponse)
+            return hcp.host == nil ? nil : hcp
         } catch {
-            logger.warning("unreadable HCP response", metadata: ["company": "\(company.id)", "error": "\(error)"])
-            hcp = HCPResponse()
+            logger.warning("unreadable HCP response; asking QuickBooks for the host report", metadata: ["company": "\(company.id)", "error": "\(error)"])
+            return nil
         }
-        var supported = hcp.host?.supportedQBXMLVersions ?? []
-        if supported.isEmpty, request.majorVersion > 0 {
-            supported = ["\(request.majorVersion).\(request.minorVersion)"]
-        }
+    }
+}
+
+/// What the Web Connector's sendRequestXML says about QuickBooks besides the host report.
+struct ClientFacts {
+    /// `qbXMLMajorVers`.`qbXMLMinorVers`, when given: a last resort for the supported versions.
+    var version: String?
+    var country: String?
+    var companyFile: String?
+
+    init(version: String? = nil, country: String? = nil, companyFile: String? = nil) {
+        self.version = version
+        self.country = country
+        self.companyFile = companyFile
+    }
+
+    init(_ request: SendRequestXML) {
+        version = request.majorVersion > 0 ? "\(request.majorVersion).\(request.minorVersion)" : nil
+        country = request.country.isEmpty ? nil : request.country
+        companyFile = request.companyFileName.isEmpty ? nil : request.companyFileName
+    }
+}
+
+/// Reads a host report, the Web Connector's or the bridge's own, into the session and, through the commit, onto
+/// the company: the negotiated qbXML version, QuickBooks' facts, the closing date.
+enum HostReportReading {
+    static func record(_ report: HostReport, company: Company, client: ClientFacts, session: inout SessionRecord, work: inout SessionWork,
+                       commit: inout SessionCommit) {
+        var supported = report.host?.supportedQBXMLVersions ?? []
+        if supported.isEmpty, let version = client.version { supported = [version] }
         let negotiated = QBXMLVersion.negotiate(supported: supported)
-        let product = hcp.host?.productName
+        let product = report.host?.productName
         let info = QuickBooksInfo(
             product: product,
-            version: [hcp.host?.majorVersion, hcp.host?.minorVersion].compactMap { $0 }.joined(separator: "."),
-            country: hcp.host?.country ?? (request.country.isEmpty ? nil : request.country),
-            fileMode: hcp.host?.fileMode,
+            version: [report.host?.majorVersion, report.host?.minorVersion].compactMap { $0 }.joined(separator: "."),
+            country: report.host?.country ?? client.country,
+            fileMode: report.host?.fileMode,
             supportedQBXMLVersions: supported,
             qbxmlVersion: negotiated?.description,
-            companyFile: request.companyFileName.isEmpty ? nil : request.companyFileName,
-            companyName: hcp.company?.companyName,
-            autoApplyPayments: hcp.preferences?.isAutoApplyingPayments,
+            companyFile: client.companyFile,
+            companyName: report.company?.companyName,
+            autoApplyPayments: report.preferences?.isAutoApplyingPayments,
             reportedAt: .now,
             fileVerifiedAt: company.quickBooks.fileVerifiedAt
         )
         commit.company.append(.quickBooksReported(info, changed: !info.reportsSame(as: company.quickBooks)))
         session.country = info.country
-        session.companyFile = info.companyFile
-        var work = SessionWork(json: session.work)
-        work.closingDate = hcp.preferences?.closingDate.flatMap { QBDate($0) }
-        session.work = work.json
+        if let file = info.companyFile { session.companyFile = file }
+        work.closingDate = report.preferences?.closingDate.flatMap { QBDate($0) }
         if let negotiated {
             session.qbxmlVersion = negotiated.description
+        } else if supported.isEmpty {
+            session.lastError = "QuickBooks did not say which qbXML versions it supports\(report.hostProblem.map { " (\($0))" } ?? ""). Check that QuickBooks is open and responding, then run Update Selected again."
+            commit.company.append(.connectionProblem(session.lastError))
         } else {
             let highest = supported.last ?? "unknown"
-            session.lastError = "\(product ?? "This QuickBooks") supports qbXML up to \(highest); QBBridge needs qbXML \(QBXMLVersion.oldestSupported) or newer (QuickBooks 2003 or later). Update QuickBooks to use QBBridge."
+            session.lastError = "\(product ?? "This QuickBooks") supports qbXML up to \(highest); QBBridge needs qbXML \(QBXMLVersion.oldestSupported) or newer (QuickBooks 2012 or later). Update QuickBooks to use QBBridge."
             commit.company.append(.connectionProblem(session.lastError))
         }
     }

@@ -135,7 +135,7 @@ public struct FakeWebConnector: Sendable {
             let number = newest.drop { $0.isLetter }.split(separator: ".")
             let major = number.first.map(String.init) ?? "13"
             let minor = number.count > 1 ? String(number[1]) : "0"
-            var hcp = await quickBooks.hcpResponse(ownerID: configuration.ownerID)
+            var hcp = configuration.sendsHostReport ? await quickBooks.hcpResponse(ownerID: configuration.ownerID) : ""
             var noOps = 0
             while true {
                 guard report.roundTrips < configuration.maxRoundTrips else {

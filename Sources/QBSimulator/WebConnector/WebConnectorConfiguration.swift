@@ -18,11 +18,14 @@ public struct WebConnectorConfiguration: Sendable {
     /// The `.qwc` FileID: stamped into the company file under `ownerID` on the first session when the
     /// file carries none, as QBWC does when the application is added.
     public var fileID: String?
+    /// Whether the first sendRequestXML carries the host report (`strHCPResponse`). The real Web Connector sends
+    /// an empty one when its own host query failed; emulators and test doubles often never send one.
+    public var sendsHostReport: Bool
 
     /// A configuration; every value has QBWC's default except the `NoOp` pause.
     public init(clientVersion: String = "2.3.0.215", noOpWait: Duration = .zero, maxNoOpWaits: Int = 10,
                 maxRoundTrips: Int = 200, maxConnectionAttempts: Int = 3, requestTimeout: Duration = .seconds(30),
-                ownerID: String? = nil, fileID: String? = nil) {
+                ownerID: String? = nil, fileID: String? = nil, sendsHostReport: Bool = true) {
         self.clientVersion = clientVersion
         self.noOpWait = noOpWait
         self.maxNoOpWaits = maxNoOpWaits
@@ -31,5 +34,6 @@ public struct WebConnectorConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.ownerID = ownerID
         self.fileID = fileID
+        self.sendsHostReport = sendsHostReport
     }
 }

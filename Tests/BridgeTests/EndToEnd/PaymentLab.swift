@@ -18,10 +18,11 @@ struct PaymentLab: Sendable {
 
     static let password = "correct horse"
 
-    static func make(_ bridge: RunningBridge, quickBooks: FakeQuickBooks, username: String = "acme") async throws -> PaymentLab {
+    static func make(_ bridge: RunningBridge, quickBooks: FakeQuickBooks, username: String = "acme", sendsHostReport: Bool = true) async throws -> PaymentLab {
         let company = try await bridge.addCompany(name: "Acme \(username)", username: username, password: password)
         let port = try #require(bridge.client.port)
-        let configuration = WebConnectorConfiguration(ownerID: try await bridge.store.installation.ownerID(), fileID: company.fileID)
+        let configuration = WebConnectorConfiguration(ownerID: try await bridge.store.installation.ownerID(), fileID: company.fileID,
+                                                      sendsHostReport: sendsHostReport)
         let connector = FakeWebConnector(baseURL: "http://127.0.0.1:\(port)", username: username, password: password,
                                          quickBooks: quickBooks, configuration: configuration)
         return PaymentLab(bridge: bridge, company: company, quickBooks: quickBooks, webConnector: connector)
