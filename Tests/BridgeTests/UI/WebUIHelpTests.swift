@@ -21,6 +21,22 @@ struct WebUIHelpTests {
         }
     }
 
+    @Test("signed-in staff keep the navigation on the help pages, with Help marked")
+    func signedInNavigation() async throws {
+        try await withRunningBridge { bridge async throws in
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            for path in ["/help", "/help/QBWC1048"] {
+                let page = try await browser.get(path)
+                #expect(page.body.contains("<a href=\"/help\" aria-current=\"page\">Help</a>"), "\(path)")
+                #expect(page.body.contains("<a href=\"/failures\">Failures</a>"), "\(path)")
+            }
+            var anonymous = UIClient(bridge)
+            #expect(!(try await anonymous.get("/help")).body.contains("<a href=\"/failures\">Failures</a>"))
+        }
+    }
+
     @Test("/help searches by code, by category, and by words with a space written as + or %20", arguments: [
         ("QBWC1048", "QBWC1048"), ("qbwc1048", "QBWC1048"), ("popup_blocking", "0x80040414"),
         ("certificate+trusted", "QBWC1048"), ("certificate%20trusted", "QBWC1048"), ("single+user", "single_user_mode"),
