@@ -25,6 +25,7 @@ struct Chrome {
         case payments = "/payments"
         case companies = "/companies"
         case activity = "/activity"
+        case help = "/help"
 
         var label: String {
             switch self {
@@ -33,6 +34,7 @@ struct Chrome {
             case .payments: "Payments"
             case .companies: "Companies"
             case .activity: "Activity"
+            case .help: "Help"
             }
         }
     }

@@ -31,5 +31,9 @@ enum Templates {
         "payment": EmbeddedFile.text(PackageResources.payment_mustache),
         // The audit log, newest first, by company, a page at a time.
         "activity": EmbeddedFile.text(PackageResources.activity_mustache),
+        // The help catalogue, searchable by code, category or words with a plain GET form; public.
+        "help": EmbeddedFile.text(PackageResources.help_mustache),
+        // One help entry: what the code means, its usual causes and the numbered steps; public.
+        "help-entry": EmbeddedFile.text(PackageResources.help_entry_mustache),
     ]
 }

@@ -50,6 +50,10 @@ struct ErrorPage {
                 "The form did not carry this session's security token, so nothing was changed. This happens when a page was open "
                     + "from before you signed in again, or when the form came from another site. Go back, reload the page and try again.",
                 home)
+        case BridgeError.notFound("help entry", let code):
+            (status, heading, message, links) = (.notFound, "No help for that code",
+                "QBBridge has no help entry for “\(code)”. Search the help pages by code, category or words: the code may be written differently.",
+                [Link(href: "/help", label: "Search the help pages")])
         case BridgeError.notFound(let kind, _), StoreError.notFound(let kind, _):
             (status, heading, message, links) = (.notFound, "No such \(kind)",
                 "There is no \(kind) at this address; it may have been removed. Pick it again from the list.", Self.listLinks(kind))

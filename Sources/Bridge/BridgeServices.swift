@@ -31,6 +31,8 @@ public struct BridgeServices: Sendable {
     public let records: Records
     /// API tokens, admin users, browser sessions, the sign-in throttle.
     public let access: AccessService
+    /// The help catalogue: every code QBBridge explains, with its meaning, causes and steps.
+    public let help: HelpService
 
     /// Builds every service over an opened, migrated store.
     public init(store: Store, configuration: BridgeConfiguration, logger: Logger) {
@@ -49,5 +51,6 @@ public struct BridgeServices: Sendable {
         deposits = DepositService(store: store)
         records = Records(store: store)
         access = AccessService(store: store, passwords: passwords)
+        help = HelpService()
     }
 }

@@ -24,6 +24,7 @@ struct APIHandler: APIProtocol {
     private var rawRequests: RawRequestService { services.rawRequests }
     private var mappings: CustomerMappingService { services.mappings }
     private var deposits: DepositService { services.deposits }
+    private var help: HelpService { services.help }
 
     private var actor: String { APICaller.actor }
 
@@ -277,6 +278,16 @@ struct APIHandler: APIProtocol {
         let companyID = try Self.companyID(input.path.id)
         let report = try await deposits.report(companyID: companyID, from: input.query.from, to: input.query.to)
         return .ok(.init(body: .json(try .init(report, companyID: companyID))))
+    }
+
+    // MARK: - Help
+
+    func listHelp(_ input: Operations.ListHelp.Input) async throws -> Operations.ListHelp.Output {
+        .ok(.init(body: .json(.init(entries: try help.entries(matching: input.query.q).map(Components.Schemas.HelpEntry.init)))))
+    }
+
+    func getHelp(_ input: Operations.GetHelp.Input) async throws -> Operations.GetHelp.Output {
+        .ok(.init(body: .json(try .init(try help.entry(input.path.code)))))
     }
 
     // MARK: - Reading the request

@@ -3,7 +3,7 @@ import Bridge
 import Hummingbird
 import Domain
 
-/// `GET /healthz`, `GET /metrics` and the support page the `.qwc` points at.
+/// `GET /healthz`, `GET /metrics` and the support page the `.qwc` points at, which sends people on to `/help`.
 struct HealthRoutes {
     let records: Records
 
@@ -28,6 +28,7 @@ struct HealthRoutes {
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>QBBridge support</title></head>
             <body><h1>QBBridge</h1>
             <p>This server synchronises payments between your business applications and QuickBooks Desktop through the QuickBooks Web Connector.</p>
+            <p>If the Web Connector shows a code (QBWC1048, 0x80040414, …), look it up in the <a href="/help">QBBridge help pages</a>: each code is listed with what it means, what usually causes it and the steps that fix it.</p>
             <p>If the Web Connector reports a problem, open the QBBridge dashboard on this host and look at the company's failures and connection health; each one lists the steps that fix it.</p>
             </body></html>
             """
