@@ -28,7 +28,7 @@ enum HResultTable {
             steps: [
                 "Nothing needs to change in QuickBooks: this is a problem in what QBBridge sent, not in your books.",
                 "Tell whoever runs QBBridge, with the HRESULT and the time shown here, so the request can be corrected.",
-                "Once a corrected version is in place, the sending app can send the affected payments again as new requests; dismiss this record then.",
+                "Once a corrected version is in place, click Retry on the record of each affected payment or request (or have the sending app send them again as new requests, and click Dismiss syncing on these).",
             ]),
         0x8004_0401: HResultEntry(
             category: .quickbooksBusy,

@@ -124,6 +124,38 @@ struct PaymentSessionDriver: SessionDriver {
         step.commit.releaseHeldJobs = true
     }
 
+    /// QuickBooks refused the batch's set because of the set itself: each open payment of the batch fails with
+    /// its record (nothing reached QuickBooks). A payment that an earlier session may already have posted keeps
+    /// that doubt instead (`uncertain`): failing it would let a Retry post it twice.
+    func refuse(_ record: (String) -> FailureRecordDraft, _ step: inout SessionStep) async throws -> Int {
+        guard let batch = step.work.batch else { return 0 }
+        step.work.batch = nil
+        step.commit.releaseHeldJobs = true
+        let open = batch.jobs.filter { !$0.done }
+        let jobs = Dictionary(uniqueKeysWithValues: try await store.jobs.find(open.map(\.id)).map { ($0.id, $0) })
+        var failed = 0
+        for entry in open {
+            guard let job = jobs[entry.id], job.status == .inFlight, job.sessionID == step.session.id else { continue }
+            let outcome: JobOutcome
+            if entry.needsLookup {
+                outcome = .requeued(reason: "QuickBooks refused the request set before running it; the payment may exist from an earlier session", mayExist: true)
+            } else {
+                outcome = .failed(record(Self.element(of: entry, in: batch.stage)))
+                failed += 1
+            }
+            step.commit.changes.append(contentsOf: Self.changes(for: outcome, to: job, reversedPayment: nil, counts: &step.work.counts))
+        }
+        return failed
+    }
+
+    /// The request a batch entry had in the refused set.
+    private static func element(of entry: PaymentBatch.Entry, in stage: PaymentBatch.Stage) -> String {
+        switch stage {
+        case .post: entry.kind == .paymentReverse ? "TxnDelRq" : "ReceivePaymentAddRq"
+        case .preflight, .followUp: "InvoiceQueryRq"
+        }
+    }
+
     private func run(_ batch: PaymentBatch, closingDate: QBDate?) async throws -> PaymentRun {
         Self.run(batch, jobs: try await store.jobs.find(batch.jobs.map(\.id)), closingDate: closingDate)
     }

@@ -184,6 +184,29 @@ struct PullSessionDriver: SessionDriver {
         step.commit.releaseHeldJobs = true
     }
 
+    /// QuickBooks refused the set with the pull's page query because of the set itself: the pull fails with its
+    /// record, keeping what it stored so far.
+    func refuse(_ record: (String) -> FailureRecordDraft, _ step: inout SessionStep) async throws -> Int {
+        guard let cursor = step.work.pull else { return 0 }
+        step.work.pull = nil
+        step.commit.releaseHeldJobs = true
+        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == step.session.id,
+              let payload = try? PullPayload(json: job.payload) else { return 0 }
+        let progress = PullProgress(json: job.state)
+        let draft = record(payload.kind == .invoices ? "InvoiceQueryRq" : "CustomerQueryRq")
+        job.status = .failed
+        job.sessionID = nil
+        job.result = PullOutcome(received: progress.received, stored: progress.stored, removed: 0, pages: progress.pages, restarts: progress.restarts,
+                                 mode: progress.fromModified == nil ? "full" : "incremental", fromModified: progress.fromModified,
+                                 error: "QuickBooks refused the request set (\(draft.hresult ?? "HRESULT")): \(draft.statusMessage ?? "")").json
+        step.commit.changes.append(JobChange(job, activity: NewActivity(
+            actor: "web-connector", companyID: job.companyID, subject: "job", subjectID: job.id.rawValue, action: "pull.failed",
+            detail: ["hresult": draft.hresult ?? "", "message": String((draft.statusMessage ?? "").prefix(300))]
+        ), failure: .open(NewFailure(draft, companyID: job.companyID, jobID: job.id))))
+        step.work.counts.failed += 1
+        return 1
+    }
+
     private func fail(_ original: Job, progress: PullProgress, payload: PullPayload, status: QBXMLStatus, step: inout SessionStep) {
         var job = original
         let requestKind = payload.kind == .invoices ? "InvoiceQuery" : "CustomerQuery"

@@ -96,6 +96,20 @@ struct RawRequestDriver: SessionDriver {
         )))
     }
 
+    /// QuickBooks refused the set the raw request was in because of the set itself (it could not read it, or
+    /// does not know its version): the request fails with its record and QuickBooks' HRESULT as its answer.
+    func refuse(_ record: (String) -> FailureRecordDraft, _ step: inout SessionStep) async throws -> Int {
+        guard let cursor = step.work.raw else { return 0 }
+        step.work.raw = nil
+        guard var job = try await store.jobs.find(cursor.job), job.status == .inFlight, job.sessionID == step.session.id else { return 0 }
+        let element = RawRequestPayload(json: job.payload)?.element ?? "the request"
+        let draft = record(element)
+        fail(&job, draft: draft, answer: RawRequestAnswer(statusCode: nil, statusSeverity: nil, statusMessage: nil, response: nil,
+                                                         error: "QuickBooks refused the request set (\(draft.hresult ?? "HRESULT")): \(draft.statusMessage ?? "")"),
+             step: &step)
+        return 1
+    }
+
     private func fail(_ job: inout Job, draft: FailureRecordDraft?, answer: RawRequestAnswer?, step: inout SessionStep) {
         job.status = .failed
         job.sessionID = nil

@@ -1,5 +1,6 @@
 import Logging
 import QBXML
+import Triage
 import Domain
 import Store
 
@@ -22,6 +23,20 @@ protocol SessionDriver: Sendable {
     /// QuickBooks refused the whole request set: the driver gives back the work it holds, so that a later
     /// session picks it up (docs/web-connector-protocol.md, "Lost, repeated and late messages").
     func abandon(_ step: inout SessionStep) async throws
+
+    /// QuickBooks refused the whole request set because of the set itself (`RequestSetRefusal.requestFault`):
+    /// none of it was processed, and sending it again would fail the same way. The driver fails the jobs it sent
+    /// in it, each with `record(element)` for the request element that job sent, instead of giving them back,
+    /// and returns how many failed.
+    func refuse(_ record: (String) -> FailureRecordDraft, _ step: inout SessionStep) async throws -> Int
+}
+
+extension SessionDriver {
+    /// Work that is no job of its own (the host report, the file check) is given back, as for any refusal.
+    func refuse(_ record: (String) -> FailureRecordDraft, _ step: inout SessionStep) async throws -> Int {
+        try await abandon(&step)
+        return 0
+    }
 }
 
 /// What a driver's step works on during one SOAP call: the open session, its run state, and the changes

@@ -72,7 +72,29 @@ extension WebConnectorSessions {
         session.lastError = text
         work.notes.append(text)
         var step = SessionStep(session: session, work: work)
-        for driver in drivers { try await driver.abandon(&step) }
+        if RequestSetRefusal(hresult: response.hresult, message: response.message) == .requestFault {
+            // The set itself was at fault: its jobs fail with their own records rather than wait to be refused
+            // again at every sync. Work that is no job (the host report, the file check) is a company matter.
+            let companyFile = session.companyFile
+            let record = { (element: String) in
+                Classifier.refusedSet(hresult: response.hresult, message: response.message, element: element, companyFilePath: companyFile)
+            }
+            var failed = 0
+            for driver in drivers { failed += try await driver.refuse(record, &step) }
+            if failed > 0 {
+                work = step.work
+                session.work = work.json
+                step.commit.activities.append(NewActivity(
+                    actor: "web-connector", companyID: session.companyID, subject: "session", subjectID: session.id,
+                    action: "session.request_set_rejected",
+                    detail: ["hresult": response.hresult, "message": String(response.message.prefix(500)), "failedJobs": String(failed)]
+                ))
+                try await store.sessions.save(session, with: step.commit)
+                return
+            }
+        } else {
+            for driver in drivers { try await driver.abandon(&step) }
+        }
         work = step.work
         session.work = work.json
         step.commit.company.append(.connectionProblem(text))

@@ -16,6 +16,8 @@ public actor FakeQuickBooks {
     private var forgetIteratorsAt: Set<Int> = []
     private var openFailure: ProcessorError?
     private var refusals: [ProcessorError] = []
+    /// Refusals waiting for a document that contains a request element (`refuseNextDocument(containing:with:)`).
+    private var targetedRefusals: [(element: String, error: ProcessorError)] = []
     private var scriptedStatuses: [String: [QBXMLStatus]] = [:]
     private var counters = SimulatorStatistics()
     private var log: [ParsedRequest] = []
@@ -51,6 +53,10 @@ public actor FakeQuickBooks {
         if !refusals.isEmpty {
             counters.processorErrors += 1
             return .processorError(refusals.removeFirst())
+        }
+        if let index = targetedRefusals.firstIndex(where: { document.contains("<\($0.element)") }) {
+            counters.processorErrors += 1
+            return .processorError(targetedRefusals.remove(at: index).error)
         }
         let parsed: RequestDocument
         switch RequestDocument.read(document, supportedVersions: file.facts.supportedQBXMLVersions) {
@@ -124,6 +130,12 @@ public actor FakeQuickBooks {
     /// "unable to lock"), without looking at them, to exercise the server's HRESULT handling.
     public func refuseNextDocuments(with error: ProcessorError, count: Int = 1) {
         refusals.append(contentsOf: Array(repeating: error, count: max(0, count)))
+    }
+
+    /// Refuses the next document that contains `element` (e.g. `ReceivePaymentAddRq`) as a whole with `error`,
+    /// whatever comes before it: QuickBooks choking on one kind of request set.
+    public func refuseNextDocument(containing element: String, with error: ProcessorError) {
+        targetedRefusals.append((element, error))
     }
 
     /// Answers the next request of type `requestName` (e.g. `ReceivePaymentAddRq`) with `status` instead of

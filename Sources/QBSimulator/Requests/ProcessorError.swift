@@ -25,6 +25,9 @@ public struct ProcessorError: Error, Sendable, Hashable, CustomStringConvertible
     /// 0x80040423: `<?qbxml version?>` is newer than (or unknown to) this QuickBooks.
     public static let unsupportedVersion = ProcessorError(
         hresult: "0x80040423", message: "The version of qbXML that was requested is not supported or is unknown.")
+    /// 0x8004041B: another user or program holds the company data for a moment.
+    public static let unableToLock = ProcessorError(
+        hresult: "0x8004041B", message: "Unable to lock the necessary information to allow this application to access this company data file. Try again later.")
     /// 0x80040408: QuickBooks could not be started in the background.
     public static let couldNotStart = ProcessorError(hresult: "0x80040408", message: "Could not start QuickBooks.")
     /// 0x80040403: the company file asked for cannot be opened (moved, renamed, no access).
