@@ -36,3 +36,15 @@ struct FormData: Sendable {
         String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
+
+extension FormData {
+    /// A request's query string, read as a browser writes a GET form: `+` and `%20` both mean a space
+    /// (`URI.queryParameters` keeps a `+` as it is, so a search for two words typed into a page's own form
+    /// found nothing).
+    init(queryOf request: Request) {
+        self.init(encoded: request.uri.query ?? "")
+    }
+
+    /// The value of a query field, nil when absent.
+    func get(_ key: String) -> String? { self[key] }
+}

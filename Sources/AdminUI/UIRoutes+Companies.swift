@@ -114,7 +114,7 @@ extension UIRoutes {
         }
         pages.get("/companies/:id/deposits") { request, context -> Response in
             let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
-            let query = request.uri.queryParameters
+            let query = FormData(queryOf: request)
             let chrome = try await chrome("Deposits · \(company.name)", .companies, context: context)
             do {
                 let report = try await services.deposits.report(companyID: company.id, from: query.get("from").flatMap { $0.isEmpty ? nil : $0 },

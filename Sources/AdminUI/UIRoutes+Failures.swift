@@ -7,7 +7,7 @@ import Triage
 extension UIRoutes {
     func registerFailures(on pages: RouterGroup<UIRequestContext>) {
         pages.get("/failures") { request, context -> Response in
-            let query = request.uri.queryParameters
+            let query = FormData(queryOf: request)
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
             let category = query.get("category").flatMap { FailureCategory(rawValue: $0)?.rawValue }
             let statusText = query.get("status") ?? "open"

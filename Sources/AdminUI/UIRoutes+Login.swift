@@ -19,7 +19,7 @@ extension UIRoutes {
             if let token = request.cookies[SessionCookie.session]?.value, try await access.session(token: token) != nil {
                 return Response(status: .seeOther, headers: [.location: "/"])
             }
-            let query = request.uri.queryParameters
+            let query = FormData(queryOf: request)
             let notice = query.get("signedOut") != nil ? "You are signed out." : nil
             return loginPage(request: request, context: context, next: Self.safeNext(query.get("next")), username: "", error: nil,
                              notice: notice, status: .ok)

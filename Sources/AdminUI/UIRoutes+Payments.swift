@@ -6,7 +6,7 @@ import Domain
 extension UIRoutes {
     func registerPayments(on pages: RouterGroup<UIRequestContext>) {
         pages.get("/payments") { request, context -> Response in
-            let query = request.uri.queryParameters
+            let query = FormData(queryOf: request)
             let text = query.get("q")?.trimmingCharacters(in: .whitespaces) ?? ""
             let status = query.get("status").flatMap(JobStatus.init(rawValue:))
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
@@ -53,7 +53,7 @@ extension UIRoutes {
 
     func registerActivity(on pages: RouterGroup<UIRequestContext>) {
         pages.get("/activity") { request, context -> Response in
-            let query = request.uri.queryParameters
+            let query = FormData(queryOf: request)
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
             let before = query.get("before").flatMap { Int64($0) }
             let limit = query.get("limit").flatMap { Int($0) }.map { min(max($0, 1), 200) } ?? 50

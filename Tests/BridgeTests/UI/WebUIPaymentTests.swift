@@ -25,6 +25,9 @@ struct WebUIPaymentTests {
             let failed = try await browser.get("/payments?status=failed&companyId=\(scenario.company.id)")
             #expect(failed.body.contains(">inv-memo</a>"))
             #expect(!failed.body.contains(">inv-2026-101</a>"))
+            // The page's own search form sends a space as `+`: "+MANUAL+" is " MANUAL ", trimmed.
+            let typed = try await browser.get("/payments?q=+MANUAL+")
+            #expect(typed.body.contains(">inv-manual</a>"))
             let none = try await browser.get("/payments?q=no-such-payment")
             #expect(none.body.contains("No payments match"))
         }
