@@ -61,7 +61,8 @@ extension UIRoutes {
             let companies = try await records.companies()
             let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id.rawValue, $0.name) })
             let rows = entries.map { entry in
-                ActivityView.Row(time: UIFormat.time(entry.at), actor: entry.actor, action: entry.action, href: Self.link(entry),
+                ActivityView.Row(time: UIFormat.time(entry.at), actor: entry.actor, action: ActivityWording.phrase(for: entry.action), code: entry.action,
+                                 href: Self.link(entry),
                                  company: entry.companyID.flatMap { names[$0.rawValue] } ?? "—", detail: UIFormat.detail(entry.detail) ?? "")
             }
             var next: String?

@@ -113,7 +113,10 @@ struct ActivityView {
     struct Row {
         var time: String
         var actor: String
+        /// What happened, in words (`ActivityWording`).
         var action: String
+        /// The event's code, for the tooltip and for searching the API.
+        var code: String
         var href: String?
         var company: String
         var detail: String

@@ -78,8 +78,12 @@ struct WebUIPaymentTests {
                 #expect(path.contains("companyId=\(scenario.company.id)&limit=10"))
             }
             #expect(pages.count > 2)
-            #expect(pages.last?.contains("company.created") == true)
-            #expect(pages.contains { $0.contains("job.queued") })
+            // Each event in plain words; its code stays in the tooltip, never as the text a person reads.
+            #expect(pages.last?.contains("title=\"company.created\"") == true)
+            #expect(pages.last?.contains("Company connection added") == true)
+            #expect(pages.contains { $0.contains("title=\"job.queued\"") && $0.contains(">Queued<") })
+            #expect(pages.contains { $0.contains("QuickBooks reported its details") })
+            #expect(!pages.contains { $0.contains(">job.queued<") || $0.contains(">company.quickbooks_reported<") })
             let otherPage = try await browser.get("/activity?companyId=\(other.id)")
             #expect(otherPage.body.contains("Other Books</td>"))
             #expect(!otherPage.body.contains("job.queued"))
