@@ -136,6 +136,9 @@ public struct InvoiceQuery: Sendable {
     public var customerListID: String?
     /// Only this customer's, by FullName (exact, case-insensitive).
     public var customerName: String?
+    /// Only this customer's, named by ListID or by FullName: what a caller gives when it does not say which.
+    /// Matched against the invoice rows themselves, so it works before any customer pull has run.
+    public var customer: String?
     /// true: open only; false: paid only; nil: both.
     public var open: Bool?
     /// Page size (≤ 1,000).

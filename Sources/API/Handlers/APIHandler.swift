@@ -180,10 +180,8 @@ struct APIHandler: APIProtocol {
         if let customer = input.query.customer?.trimmingCharacters(in: .whitespaces), !customer.isEmpty {
             if let mapping = try await records.mapping(companyID: companyID, externalID: customer) {
                 filter.customerListID = mapping.listID
-            } else if try await records.customer(companyID: companyID, listID: customer) != nil {
-                filter.customerListID = customer
             } else {
-                filter.customerName = customer
+                filter.customer = customer
             }
         }
         let invoices = try await records.invoices(companyID: companyID, filter)

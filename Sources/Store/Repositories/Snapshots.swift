@@ -139,6 +139,12 @@ public struct Snapshots: Sendable {
             if let name = query.customerName {
                 select = select.where(SQLFunction("LOWER", args: SQLColumn("customer_name")), .equal, SQLBind(name.lowercased()))
             }
+            if let customer = query.customer {
+                select = select.where {
+                    $0.where("customer_list_id", .equal, SQLBind(customer))
+                        .orWhere(SQLFunction("LOWER", args: SQLColumn("customer_name")), .equal, SQLBind(customer.lowercased()))
+                }
+            }
             switch query.open {
             case true?: select = select.where("balance_cents", .greaterThan, SQLBind(0)).where("is_paid", .equal, SQLBind(false))
             case false?: select = select.where { $0.where("balance_cents", .lessThanOrEqual, SQLBind(0)).orWhere("is_paid", .equal, SQLBind(true)) }

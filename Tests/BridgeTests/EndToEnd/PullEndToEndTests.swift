@@ -279,4 +279,31 @@ struct PullEndToEndTests {
             #expect(try Self.json(try await bridge.api(.get, "/requests/\(queryID)"))["status"] as? String == "answered")
         }
     }
+
+    @Test("stored invoices are listed by their customer's ListID or full name (any case) before any customer pull has run")
+    func invoicesByCustomerBeforeACustomerPull() async throws {
+        try await withRunningBridge { bridge async throws in
+            let quickBooks = try FakeQuickBooks.generated(customers: 6, invoices: 40, seed: 51)
+            let lab = try await Self.lab(bridge, quickBooks)
+            _ = try await Self.pull(lab, #"{"kind": "invoices", "open": false}"#)
+            await lab.sync()
+            #expect(try await bridge.store.snapshots.customers(companyID: lab.company.id).isEmpty, "no customer pull ran")
+
+            let all = try #require(try Self.json(try await bridge.api(.get, "/companies/\(lab.company.id)/invoices?limit=1000"))["invoices"] as? [[String: Any]])
+            let first = try #require(all.first?["customer"] as? [String: Any])
+            let listID = try #require(first["listId"] as? String)
+            let name = try #require(first["fullName"] as? String)
+            let expected = Set(all.filter { ($0["customer"] as? [String: Any])?["listId"] as? String == listID }.compactMap { $0["txnId"] as? String })
+            #expect(!expected.isEmpty && expected.count < all.count)
+
+            func txnIDs(_ customer: String) async throws -> Set<String> {
+                let encoded = try #require(customer.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+                let page = try Self.json(try await bridge.api(.get, "/companies/\(lab.company.id)/invoices?customer=\(encoded)&limit=1000"))
+                return Set(try #require(page["invoices"] as? [[String: Any]]).compactMap { $0["txnId"] as? String })
+            }
+            #expect(try await txnIDs(listID) == expected)
+            #expect(try await txnIDs(name.uppercased()) == expected)
+            #expect(try await txnIDs("No Such Customer").isEmpty)
+        }
+    }
 }
