@@ -9,7 +9,9 @@ enum RequestTexts {
     /// `customer_missing`: 3140 Customer, 3120 on the customer's ListID, 3130 parent.
     static func customerMissing(_ context: RequestContext, parent: Bool) -> FailureText {
         let message = context.message
-        let name = message.objectName ?? context.input.customer?.fullName
+        // A 3140 on a ListID quotes the ListID where a name stands: name the customer as the job knows it instead.
+        let quoted = message.objectName.flatMap { $0 == context.input.customer?.listID ? nil : $0 }
+        let name = quoted ?? context.input.customer?.readableName
         let who: String
         if let name {
             who = "the \(parent ? "parent customer" : "customer") \(Phrase.quoted(name))"
