@@ -80,8 +80,9 @@ enum RequestTexts {
     /// `record_locked`: 3175/3176, or 3170/3180 with a lock wording.
     static func recordLocked(_ context: RequestContext) -> FailureText {
         let message = context.message
-        let record = message.objectName.map(Phrase.quoted) ?? message.objectID.map { "with ID \($0)" }
-        let what = record.map { "the record \($0)" } ?? "a record it needed"
+        let named = message.objectName.map { "the record \(Phrase.quoted($0))" }
+            ?? message.objectID.flatMap(context.readableName(of:))
+        let what = named ?? message.objectID.map { "the record with ID \($0)" } ?? "a record it needed"
         let reason = message.quickBooksMessage.map { " QuickBooks said: \(Phrase.quoted($0))" } ?? ""
         return FailureText(
             title: "A QuickBooks record was in use by someone else",

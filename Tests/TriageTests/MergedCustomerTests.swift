@@ -105,4 +105,55 @@ struct MergedCustomerTests {
         #expect(draft.evidence.invoiceTxnID == "1A2E-1714069000")
         Self.expectNoIdentifiers(draft)
     }
+
+    // MARK: Names in the texts of QuickBooks' refusals
+
+    /// A payment as the bridge describes a refused one: customer by ListID with the name its invoice showed,
+    /// invoice 1043 by TxnID and number, the payment method by ListID and name.
+    static func refusedPayment(_ code: Int, _ message: String) -> RequestFailureInput {
+        RequestFailureInput(
+            requestKind: "ReceivePaymentAdd", statusCode: code, statusSeverity: "Error", statusMessage: message,
+            applications: [AppliedInvoice(txnID: "1A2E-1714069000", refNumber: "1043", amount: Evidence.dollars("1500.00"))],
+            customer: ListReference(listID: "80000102-1795183203", fullName: "Sunset Veterinary Clinic"),
+            references: [RequestReference(kind: .paymentMethod, listID: "80000009-1795180001", fullName: "Visa")])
+    }
+
+    static func expectNoIdentifiers(_ draft: FailureRecordDraft?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let draft = try #require(draft, sourceLocation: sourceLocation)
+        expectNoIdentifiers(draft, sourceLocation: sourceLocation)
+    }
+
+    @Test("a 3140 quoting the payment's customer ListID names the customer by its full name and keeps the ListID in the evidence")
+    func invalidCustomerReferenceByListID() throws {
+        let draft = Classifier.classify(Self.refusedPayment(3140, "There is an invalid reference to QuickBooks Customer \"80000102-1795183203\" in the Receive Payment.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list."))
+        #expect(draft?.category == .customerMissing)
+        #expect(draft?.title == "The customer “Sunset Veterinary Clinic” was not found in QuickBooks")
+        #expect(draft?.evidence.objectName == "80000102-1795183203")
+        try Self.expectNoIdentifiers(draft)
+    }
+
+    @Test("a 3140 quoting a payment method's ListID names the payment method")
+    func invalidMethodReferenceByListID() throws {
+        let draft = Classifier.classify(Self.refusedPayment(3140, "There is an invalid reference to QuickBooks Payment Method \"80000009-1795180001\" in the Receive Payment.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list."))
+        #expect(draft?.category == .referenceMissing)
+        #expect(draft?.title == "Payment method “Visa” was not found in QuickBooks")
+        try Self.expectNoIdentifiers(draft)
+    }
+
+    @Test("a 3175 lock naming the applied invoice's TxnID names the invoice by its number")
+    func lockedInvoiceByTxnID() throws {
+        let draft = Classifier.classify(Self.refusedPayment(3175, "There was an error adding, modifying or deleting 1A2E-1714069000 because it is already in use.  QuickBooks error message: The transaction could not be locked.  It is in use by another user."))
+        #expect(draft?.category == .recordLocked)
+        #expect(draft?.summary.contains("because invoice 1043 was open or being changed by another user") == true)
+        #expect(draft?.evidence.objectID == "1A2E-1714069000")
+        try Self.expectNoIdentifiers(draft)
+    }
+
+    @Test("a 3120 naming the payment's customer ListID names the customer, not the ListID")
+    func missingCustomerByListID() throws {
+        let draft = Classifier.classify(Self.refusedPayment(3120, "Object \"80000102-1795183203\" specified in the request cannot be found.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list."))
+        #expect(draft?.category == .customerMissing)
+        #expect(draft?.title == "The customer “Sunset Veterinary Clinic” was not found in QuickBooks")
+        try Self.expectNoIdentifiers(draft)
+    }
 }
