@@ -156,4 +156,20 @@ struct MergedCustomerTests {
         #expect(draft?.title == "The customer “Sunset Veterinary Clinic” was not found in QuickBooks")
         try Self.expectNoIdentifiers(draft)
     }
+
+    @Test("a payment without invoices whose customer QuickBooks no longer knows is customer_missing, named without its ListID")
+    func paymentCustomerGone() throws {
+        let draft = Classifier.paymentCustomerNotFound(
+            Self.goneByID, amount: Evidence.dollars("250.00"), statusCode: 3120,
+            statusMessage: "Object \"80000102-1795183203\" specified in the request cannot be found.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list.")
+        #expect(draft.category == .customerMissing)
+        #expect(draft.title == "The customer the payment names no longer exists in QuickBooks")
+        #expect(draft.retryPolicy == nil)
+        #expect(draft.evidence.objectID == "80000102-1795183203")
+        Self.expectNoIdentifiers(draft)
+        let byName = Classifier.paymentCustomerNotFound(
+            Self.goneByName, amount: Evidence.dollars("250.00"), statusCode: 500,
+            statusMessage: "The query request has not been fully completed. There was a required element (\"Sunset Veterinary Clinic\") that could not be found in QuickBooks.")
+        #expect(byName.title == "The customer “Sunset Veterinary Clinic” no longer exists in QuickBooks")
+    }
 }

@@ -129,6 +129,14 @@ extension PaymentRun {
             return .outcome(.requeued(reason: "QuickBooks did not answer the open-invoice query", mayExist: true))
         }
         let amount = payment.money
+        let status = response.header.status
+        // 500 (a name) or 3120 (a ListID): QuickBooks no longer knows the customer the filter names, most
+        // likely merged away. 1 only means the customer has no open invoice.
+        if status.code != 1, Classifier.meansNotFound(statusCode: status.code) {
+            return .outcome(.failed(Classifier.paymentCustomerNotFound(
+                InvoiceEvidence.customer(payment), amount: InvoiceEvidence.amount(amount),
+                statusCode: status.code, statusMessage: status.message)))
+        }
         let open: [(invoice: Invoice, available: Money)] = Self.invoices(response)
             .filter { InvoiceEvidence.belongs($0, to: payment) }
             .compactMap { invoice in

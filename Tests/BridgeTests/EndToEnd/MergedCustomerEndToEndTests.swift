@@ -129,4 +129,30 @@ struct MergedCustomerEndToEndTests {
             #expect(await quickBooks.invoice(scenario.open.txnID)?.balanceRemaining == scenario.open.balance)
         }
     }
+
+    @Test("a payment naming no invoice, whose customer was merged away, becomes customer_missing instead of waiting for open invoices as amount_changed", arguments: ["listId", "fullName"])
+    func mergedWithoutInvoices(naming: String) async throws {
+        try await withRunningBridge { bridge async throws in
+            let scenario = try await Self.scenario(bridge, seed: 44)
+            let name = try #require(scenario.merged.fullName)
+            let value = naming == "listId" ? try #require(scenario.merged.listID?.rawValue) : name
+            let body = #"{"externalId": "merged-open-\#(naming)", "customer": {"\#(naming)": "\#(value)"}, "amount": "\#(scenario.open.balance)", "date": "2026-11-20", "paymentMethod": "Visa", "applications": []}"#
+            let response = try await scenario.lab.bridge.api(.post, "/companies/\(scenario.lab.company.id)/payments", json: body)
+            #expect(response.status == .created, "\(String(buffer: response.body))")
+            let job = JobID(try #require(try PaymentAPITests.json(response)["id"] as? String))
+            try await scenario.lab.quickBooks.mergeCustomer(name, into: try #require(scenario.survivor.fullName))
+
+            await scenario.lab.sync()
+            #expect(try await scenario.lab.job(job).status == .failed)
+            let failure = try #require(try await scenario.lab.failure(job))
+            #expect(failure.category == .customerMissing)
+            #expect(!failure.autoRecheck, "not re-checked at every sync like amount_changed")
+            #expect(failure.summary.contains("QuickBooks no longer knows that customer"))
+            #expect(failure.evidence.paymentCustomerExists == false)
+            for text in [failure.title, failure.summary] + failure.resolution {
+                #expect(text.firstMatch(of: Self.identifierPattern) == nil, "a bare identifier in “\(text)”")
+            }
+            #expect(await scenario.lab.quickBooks.requests.contains { $0.name == "ReceivePaymentAddRq" } == false)
+        }
+    }
 }
