@@ -49,6 +49,7 @@ extension PaymentRun {
             case .plan(let plan):
                 batch.jobs[index].plan = plan
                 batch.jobs[index].customerName = Self.customerName(index: index, payment: payment, responses: responses)
+                    ?? batch.jobs[index].customerName
                 for application in plan {
                     planned[application.txnID] = Money(cents: (planned[application.txnID]?.cents ?? 0) + application.amount.cents) ?? application.amount
                 }
@@ -72,6 +73,7 @@ extension PaymentRun {
     }
 
     private func check(index: Int, payment: PaymentPayload, responses: Responses, planned: [String: Money]) -> Decision {
+        let customer = InvoiceEvidence.customer(payment, knownName: batch.jobs[index].customerName)
         var plan: [PaymentBatch.PlannedApplication] = []
         for (number, application) in payment.applications.enumerated() {
             let amount = Money(application.amount) ?? .zero
@@ -82,7 +84,7 @@ extension PaymentRun {
             if status.code >= 1000 && !Classifier.meansNotFound(statusCode: status.code) {
                 let draft = Classifier.classify(RequestFailureInput(
                     requestKind: "InvoiceQuery", statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message,
-                    applications: [Self.applied(application)], customer: InvoiceEvidence.customer(payment)
+                    applications: [Self.applied(application)], customer: customer
                 ))
                 return .outcome(draft.map(JobOutcome.failed) ?? .requeued(reason: "invoice check answered \(status.code)", mayExist: true))
             }
@@ -106,7 +108,7 @@ extension PaymentRun {
             }
             let evidence = PreflightEvidence(
                 invoiceTxnID: namedID, expectedRefNumber: application.invoice.refNumber ?? found?.refNumber, invoice: snapshot,
-                amountToApply: InvoiceEvidence.amount(amount), paymentCustomer: InvoiceEvidence.customer(payment)
+                amountToApply: InvoiceEvidence.amount(amount), paymentCustomer: customer
             )
             switch Classifier.preflight(evidence) {
             case .post:
@@ -134,7 +136,7 @@ extension PaymentRun {
         // likely merged away. 1 only means the customer has no open invoice.
         if status.code != 1, Classifier.meansNotFound(statusCode: status.code) {
             return .outcome(.failed(Classifier.paymentCustomerNotFound(
-                InvoiceEvidence.customer(payment), amount: InvoiceEvidence.amount(amount),
+                InvoiceEvidence.customer(payment, knownName: batch.jobs[index].customerName), amount: InvoiceEvidence.amount(amount),
                 statusCode: status.code, statusMessage: status.message)))
         }
         let open: [(invoice: Invoice, available: Money)] = Self.invoices(response)
@@ -159,7 +161,8 @@ extension PaymentRun {
             plan.append(.init(txnID: id, refNumber: candidate.invoice.refNumber, amount: Money(cents: take) ?? .zero))
         }
         guard remaining == 0, !plan.isEmpty else {
-            return .outcome(.failed(Self.notEnoughOpenInvoices(payment: payment, open: open.map(\.available), short: Money(cents: remaining) ?? .zero)))
+            return .outcome(.failed(Self.notEnoughOpenInvoices(payment: payment, knownName: batch.jobs[index].customerName,
+                                                               open: open.map(\.available), short: Money(cents: remaining) ?? .zero)))
         }
         return .plan(plan)
     }
@@ -199,13 +202,14 @@ extension PaymentRun {
                     }
                 }
             } else if let other = entry.otherCustomer {
-                outcomes[entry.id] = Self.otherCustomer(other, payment: payment, answer: responses[BatchRequestID.customer(index).text])
+                outcomes[entry.id] = Self.otherCustomer(other, payment: payment, knownName: entry.customerName,
+                                                        answer: responses[BatchRequestID.customer(index).text])
             } else if let missing = entry.missing {
                 let candidates = responses[BatchRequestID.candidates(index).text].map(Self.invoices) ?? []
                 let candidate = Self.candidate(for: missing, among: candidates.filter { InvoiceEvidence.belongs($0, to: payment) })
                 let evidence = PreflightEvidence(
                     invoiceTxnID: missing.txnID, expectedRefNumber: missing.refNumber, invoice: nil,
-                    amountToApply: InvoiceEvidence.amount(missing.amount), paymentCustomer: InvoiceEvidence.customer(payment),
+                    amountToApply: InvoiceEvidence.amount(missing.amount), paymentCustomer: InvoiceEvidence.customer(payment, knownName: entry.customerName),
                     candidate: candidate
                 )
                 if case .fail(let draft) = Classifier.preflight(evidence) { outcomes[entry.id] = .failed(draft) }
@@ -218,7 +222,8 @@ extension PaymentRun {
     /// The outcome for a payment whose invoice belongs to another customer, from the customer query's answer:
     /// not found means the payment's customer is gone (merged into the invoice's customer); found means the
     /// invoice was moved. Without an answer the job goes back to the queue and is checked again.
-    static func otherCustomer(_ other: PaymentBatch.OtherCustomerInvoice, payment: PaymentPayload, answer: QBXMLResponse?) -> JobOutcome {
+    static func otherCustomer(_ other: PaymentBatch.OtherCustomerInvoice, payment: PaymentPayload, knownName: String?,
+                              answer: QBXMLResponse?) -> JobOutcome {
         guard let answer else { return .requeued(reason: "QuickBooks did not answer the customer query", mayExist: false) }
         let status = answer.header.status
         let exists: Bool
@@ -232,7 +237,7 @@ extension PaymentRun {
         let evidence = PreflightEvidence(
             invoiceTxnID: other.invoice.txnID, expectedRefNumber: other.expectedRefNumber ?? other.invoice.refNumber,
             invoice: other.invoice, amountToApply: InvoiceEvidence.amount(other.amount),
-            paymentCustomer: InvoiceEvidence.customer(payment), paymentCustomerExists: exists
+            paymentCustomer: InvoiceEvidence.customer(payment, knownName: knownName), paymentCustomerExists: exists
         )
         guard case .fail(let draft) = Classifier.preflight(evidence) else {
             return .requeued(reason: "the invoice belongs to the payment's customer again", mayExist: false)
@@ -382,10 +387,10 @@ extension PaymentRun {
         )
     }
 
-    static func notEnoughOpenInvoices(payment: PaymentPayload, open: [Money], short: Money) -> FailureRecordDraft {
+    static func notEnoughOpenInvoices(payment: PaymentPayload, knownName: String? = nil, open: [Money], short: Money) -> FailureRecordDraft {
         let total = open.reduce(0) { $0 + $1.cents }
         // Texts name the customer, never its bare ListID (which stays in the evidence).
-        let customer = payment.customer.fullName ?? "the customer"
+        let customer = payment.customer.fullName ?? knownName ?? "the customer"
         var evidence = FailureEvidence()
         evidence.source = "preflight"
         evidence.customerName = payment.customer.fullName ?? payment.customer.listId

@@ -155,4 +155,30 @@ struct MergedCustomerEndToEndTests {
             #expect(await scenario.lab.quickBooks.requests.contains { $0.name == "ReceivePaymentAddRq" } == false)
         }
     }
+
+    @Test("a payment naming by ListID a customer known from the pulled customers is named by that name when QuickBooks no longer knows it")
+    func namedFromCustomerSnapshot() async throws {
+        try await withRunningBridge { bridge async throws in
+            let scenario = try await Self.scenario(bridge, seed: 45)
+            let lab = scenario.lab
+            let name = try #require(scenario.merged.fullName)
+            let listID = try #require(scenario.merged.listID?.rawValue)
+            let pulled = try await lab.bridge.api(.post, "/companies/\(lab.company.id)/pulls", json: #"{"kind": "customers"}"#)
+            #expect(pulled.status == .accepted, "\(String(buffer: pulled.body))")
+            await lab.sync()
+            #expect(try await lab.bridge.store.snapshots.customer(companyID: lab.company.id, listID: listID)?.fullName == name)
+
+            let body = #"{"externalId": "merged-snapshot", "customer": {"listId": "\#(listID)"}, "amount": "\#(scenario.open.balance)", "date": "2026-11-20", "paymentMethod": "Visa", "applications": []}"#
+            let response = try await lab.bridge.api(.post, "/companies/\(lab.company.id)/payments", json: body)
+            #expect(response.status == .created, "\(String(buffer: response.body))")
+            let job = JobID(try #require(try PaymentAPITests.json(response)["id"] as? String))
+            try await lab.quickBooks.mergeCustomer(name, into: try #require(scenario.survivor.fullName))
+
+            await lab.sync()
+            let failure = try #require(try await lab.failure(job))
+            #expect(failure.category == .customerMissing)
+            #expect(failure.title == "The customer “\(name)” no longer exists in QuickBooks")
+            #expect(failure.evidence.paymentCustomer?.listID == listID)
+        }
+    }
 }
