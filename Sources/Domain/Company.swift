@@ -90,6 +90,16 @@ public struct QuickBooksInfo: Sendable, Equatable, Codable {
     public var reportedAt: Timestamp?
     /// When the FileID stamp in the company file was last confirmed to be ours.
     public var fileVerifiedAt: Timestamp?
+    /// When the company-file check last found no FileID stamp of ours (nil once a check finds it): such a file
+    /// is checked once per refresh period like a verified one, not in every session.
+    public var fileUnstampedAt: Timestamp?
+
+    /// What the last company-file check found, for the company page and the API.
+    public var fileStamp: CompanyFileStamp {
+        if fileVerifiedAt != nil { return .verified }
+        if fileUnstampedAt != nil { return .notStamped }
+        return .unchecked
+    }
 
     /// Nothing known yet.
     public static let unknown = QuickBooksInfo(supportedQBXMLVersions: [])
@@ -98,7 +108,7 @@ public struct QuickBooksInfo: Sendable, Equatable, Codable {
     public init(product: String? = nil, version: String? = nil, country: String? = nil, fileMode: String? = nil,
                 supportedQBXMLVersions: [String], qbxmlVersion: String? = nil, companyFile: String? = nil,
                 companyName: String? = nil, autoApplyPayments: Bool? = nil, reportedAt: Timestamp? = nil,
-                fileVerifiedAt: Timestamp? = nil) {
+                fileVerifiedAt: Timestamp? = nil, fileUnstampedAt: Timestamp? = nil) {
         self.product = product
         self.version = version
         self.country = country
@@ -110,6 +120,7 @@ public struct QuickBooksInfo: Sendable, Equatable, Codable {
         self.autoApplyPayments = autoApplyPayments
         self.reportedAt = reportedAt
         self.fileVerifiedAt = fileVerifiedAt
+        self.fileUnstampedAt = fileUnstampedAt
     }
 }
 
@@ -148,6 +159,8 @@ public enum CompanyWrite: Sendable, Equatable {
     case quickBooksReported(QuickBooksInfo, changed: Bool)
     /// The company file carries this connection's FileID stamp.
     case fileVerified(at: Timestamp)
+    /// The company file carries no FileID stamp of QBBridge's (checked at that time).
+    case fileUnstamped(at: Timestamp)
     /// Sets the current connection problem, or clears it (nil).
     case connectionProblem(String?)
 }
@@ -159,4 +172,15 @@ extension QuickBooksInfo {
             && supportedQBXMLVersions == other.supportedQBXMLVersions && qbxmlVersion == other.qbxmlVersion
             && companyFile == other.companyFile && companyName == other.companyName && autoApplyPayments == other.autoApplyPayments
     }
+}
+
+/// What the company-file check found about QBBridge's FileID stamp in the company file
+/// (docs/web-connector-protocol.md, "Company file check"); raw values as in the API.
+public enum CompanyFileStamp: String, Sendable, Codable, CaseIterable {
+    /// Not checked yet: the next session asks QuickBooks.
+    case unchecked
+    /// The file carries this connection's FileID.
+    case verified
+    /// The file carries no FileID of ours (a `.qwc` added before FileIDs were stamped, or the stamp removed).
+    case notStamped = "not_stamped"
 }

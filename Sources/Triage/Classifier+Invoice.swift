@@ -41,8 +41,24 @@ extension Classifier {
             text = InvoiceTexts.lowerBalance(
                 facts, invoice: invoice, causes: causes, ownPaymentTxnIDs: preflight.ownPaymentTxnIDs,
                 rejected: rejected)
+        case .customerMerged(let invoiceCustomer):
+            category = .customerMissing
+            evidence.paymentCustomer = preflight.paymentCustomer
+            evidence.invoiceCustomer = invoiceCustomer
+            evidence.paymentCustomerExists = false
+            evidence.customerName = invoiceCustomer.fullName ?? evidence.customerName
+            evidence.objectType = "Customer"
+            evidence.objectID = preflight.paymentCustomer?.listID
+            evidence.objectName = preflight.paymentCustomer?.fullName
+            // Retry cannot help: the merged name is gone for good, so the payment must be resent for the new customer.
+            actions = [.dismiss, .delete]
+            text = InvoiceTexts.customerMerged(
+                facts, invoiceCustomer: invoiceCustomer, paymentCustomer: preflight.paymentCustomer, rejected: rejected)
         case .customerMismatch(let invoiceCustomer):
             category = .customerMissing
+            evidence.paymentCustomer = preflight.paymentCustomer
+            evidence.invoiceCustomer = invoiceCustomer
+            evidence.paymentCustomerExists = preflight.paymentCustomerExists
             text = InvoiceTexts.customerMismatch(
                 facts, invoiceCustomer: invoiceCustomer, paymentCustomer: preflight.paymentCustomer, rejected: rejected)
         case .arAccountMismatch(let invoiceAccount):

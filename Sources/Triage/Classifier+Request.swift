@@ -84,12 +84,18 @@ extension Classifier {
             return requestDraft(.customerMissing, RequestTexts.customerMissing(context, parent: false), context)
         }
         var kind = ReferenceKind(quickBooksObjectType: type)
-        let name = context.message.objectName
-        if kind == .other, let name,
-           let known = context.input.references.first(where: { $0.reference.fullName == name }) {
+        let quoted = context.message.objectName
+        // A 3140 on a ListID quotes the ListID where a name stands: name the reference as the request does.
+        let byID = quoted.flatMap { id in context.input.references.first { $0.reference.listID == id } }
+        if let byID {
+            if kind == .other { kind = byID.kind }
+            return referenceDraft(context, kind: kind, name: byID.reference.readableName, id: quoted)
+        }
+        if kind == .other, let quoted,
+           let known = context.input.references.first(where: { $0.reference.fullName == quoted }) {
             kind = known.kind
         }
-        return referenceDraft(context, kind: kind, name: name, id: nil)
+        return referenceDraft(context, kind: kind, name: quoted, id: nil)
     }
 
     /// 3210: the over-payment on a payment goes through the invoice check; other fields are

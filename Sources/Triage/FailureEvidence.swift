@@ -32,6 +32,13 @@ public struct FailureEvidence: Sendable, Codable, Equatable {
     public var invoiceRefNumber: String?
     /// The customer involved.
     public var customerName: String?
+    /// The customer the payment named, by ListID and/or full name as the sending app gave it
+    /// (`customer_missing` when the invoice belongs to another customer or that customer is gone).
+    public var paymentCustomer: ListReference?
+    /// The customer the invoice belongs to now, as QuickBooks returned it (`CustomerRef`).
+    public var invoiceCustomer: ListReference?
+    /// Whether the payment's customer still exists in QuickBooks, when QBBridge asked (false: merged away or deleted).
+    public var paymentCustomerExists: Bool?
     /// The amount we wanted to apply.
     public var amountToApply: Amount?
     /// The invoice as QuickBooks showed it at the check.

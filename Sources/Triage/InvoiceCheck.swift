@@ -7,6 +7,9 @@ enum InvoiceVerdict: Equatable {
     case alreadyPaid(paidBy: [LinkedTransaction], ownDuplicate: Bool)
     /// 0 < balance < amount; `causes` are the links that lowered it (empty: the invoice was edited).
     case lowerBalance(causes: [LinkedTransaction])
+    /// The payment's customer no longer exists and the invoice belongs to `invoiceCustomer`: the
+    /// customers were most likely merged (QuickBooks moves the invoices and removes the merged name).
+    case customerMerged(invoiceCustomer: ListReference)
     /// The invoice now belongs to another customer than the payment's.
     case customerMismatch(invoiceCustomer: ListReference)
     /// The invoice uses another A/R account than the payment.
@@ -16,11 +19,17 @@ enum InvoiceVerdict: Equatable {
 }
 
 /// The decision rules of docs/failure-catalogue.md, "The invoice check", over one invoice, in order:
-/// missing → already paid → balance too low → customer or A/R mismatch → fits.
+/// missing → customer merged away → already paid → balance too low → customer or A/R mismatch → fits.
+/// A merged-away customer comes before the balance: no payment can be posted for a customer that no
+/// longer exists, whatever the invoice's balance says.
 enum InvoiceCheck {
     /// Evaluates one invoice against the amount we want to apply.
     static func evaluate(_ evidence: PreflightEvidence) -> InvoiceVerdict {
         guard let invoice = evidence.invoice else { return .missing }
+        if evidence.paymentCustomerExists == false, let paymentCustomer = evidence.paymentCustomer,
+           let invoiceCustomer = invoice.customer, paymentCustomer.differs(from: invoiceCustomer) {
+            return .customerMerged(invoiceCustomer: invoiceCustomer)
+        }
         let links = invoice.linkedTransactions
         if invoice.isPaid || invoice.balanceRemaining.cents <= 0 {
             let payments = links.filter(\.isPayment)

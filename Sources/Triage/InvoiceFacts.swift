@@ -4,7 +4,7 @@ struct InvoiceFacts: Equatable {
     var refNumber: String?
     /// The invoice TxnID, if known.
     var txnID: String?
-    /// The customer's name, if known.
+    /// The customer's name, if QuickBooks or the job gave one (never a bare ListID: texts name, evidence identifies).
     var customerName: String?
     /// The amount the payment applies to the invoice, if known.
     var amount: Amount?
@@ -13,7 +13,7 @@ struct InvoiceFacts: Equatable {
     init(_ evidence: PreflightEvidence) {
         refNumber = evidence.invoice?.refNumber ?? evidence.expectedRefNumber
         txnID = evidence.invoiceTxnID
-        customerName = evidence.invoice?.customer?.displayName ?? evidence.paymentCustomer?.displayName
+        customerName = evidence.invoice?.customer?.readableName ?? evidence.paymentCustomer?.readableName
         amount = evidence.amountToApply
     }
 
@@ -21,7 +21,7 @@ struct InvoiceFacts: Equatable {
     init(application: AppliedInvoice?, txnID: String?, customer: ListReference?) {
         refNumber = application?.refNumber
         self.txnID = application?.txnID ?? txnID
-        customerName = customer?.displayName
+        customerName = customer?.readableName
         amount = application?.amount
     }
 

@@ -128,17 +128,16 @@ enum InvoiceTexts {
 
     /// (c) The invoice's TxnID no longer exists; `candidate` may be its re-creation.
     static func missing(_ facts: InvoiceFacts, candidate: CandidateInvoice?, rejected: Bool) -> FailureText {
-        let idNote = facts.refNumber != nil ? facts.txnID.map { " (ID \($0))" } ?? "" : ""
         let amountNote = facts.amount.map { " this \($0.displayText) payment" } ?? " the payment"
         let customerNote = facts.customerName.map { " for \($0)" } ?? ""
-        var summary = "QuickBooks cannot find \(facts.invoice)\(idNote)\(customerNote) that\(amountNote) applies to: it was deleted, or deleted and re-created under a new ID."
+        var summary = "QuickBooks cannot find \(facts.invoice)\(customerNote) that\(amountNote) applies to: it was deleted, or deleted and re-created under a new ID."
         var steps = [
             "In QuickBooks, run Reports → Accountant & Taxes → Voided/Deleted Transactions Detail to see when \(facts.invoice) was deleted and by whom.",
         ]
         if let candidate {
             let described = describe(candidate)
             summary += " \(Phrase.sentenceCase(described)) looks like its re-creation."
-            steps.append("If \(described) is the same sale, have the app that sent the payment send it again for that invoice (ID \(candidate.txnID)), then click Dismiss syncing on this one.")
+            steps.append("If \(described) is the same sale, have the app that sent the payment send it again for that invoice\(candidate.refNumber == nil ? " (ID \(candidate.txnID))" : ""), then click Dismiss syncing on this one.")
         } else {
             steps.append("If the invoice was re-created, find the new one (Customer Center\(facts.customerName.map { " → \($0)" } ?? "") → Transactions → Invoices), have the app that sent the payment send it again for the new invoice, then click Dismiss syncing on this one.")
         }
@@ -161,12 +160,31 @@ enum InvoiceTexts {
         return text
     }
 
+    /// The payment's customer no longer exists and its invoice belongs to `invoiceCustomer`: a merge.
+    /// Nothing is posted to the other customer by QBBridge; the sending app resends the payment for it.
+    static func customerMerged(
+        _ facts: InvoiceFacts, invoiceCustomer: ListReference, paymentCustomer: ListReference?, rejected: Bool
+    ) -> FailureText {
+        let theirs = invoiceCustomer.readableName ?? "another customer"
+        let gone = paymentCustomer?.readableName.map { "The payment is from \($0), a customer that no longer exists in QuickBooks" }
+            ?? "The customer the payment names no longer exists in QuickBooks"
+        let invoice = facts.refNumber.map { "invoice \($0)" } ?? "the invoice it applies to"
+        return FailureText(
+            title: "The payment's customer no longer exists in QuickBooks; \(invoice) now belongs to \(theirs)",
+            summary: "\(gone), and \(invoice) now belongs to \(theirs): the customer was most likely merged into \(theirs). \(outcome(rejected: rejected)) QBBridge never posts a payment to another customer by itself.",
+            resolution: [
+                "In QuickBooks, open \(theirs) (Customers → Customer Center) and check that \(invoice) is the sale this payment is for.",
+                "Have the app that sent the payment send it again for \(theirs), and update the customer it keeps for this payer so later payments name \(theirs) too.",
+                "Then click Dismiss syncing on this one.",
+            ])
+    }
+
     /// The invoice now belongs to another customer than the payment's.
     static func customerMismatch(
         _ facts: InvoiceFacts, invoiceCustomer: ListReference, paymentCustomer: ListReference?, rejected: Bool
     ) -> FailureText {
-        let theirs = invoiceCustomer.displayName ?? "another customer"
-        let ours = paymentCustomer?.displayName ?? "the payment's customer"
+        let theirs = invoiceCustomer.readableName ?? "another customer"
+        let ours = paymentCustomer?.readableName ?? "the payment's customer"
         return FailureText(
             title: "\(facts.capitalizedInvoice) belongs to another customer now",
             summary: "The payment is from \(ours), but \(facts.invoice) now belongs to \(theirs) in QuickBooks: the invoice was moved to another customer, or the customers were merged. \(outcome(rejected: rejected))",
@@ -181,8 +199,8 @@ enum InvoiceTexts {
     static func arAccountMismatch(
         _ facts: InvoiceFacts, invoiceAccount: ListReference, paymentAccount: ListReference?, rejected: Bool
     ) -> FailureText {
-        let theirs = invoiceAccount.displayName.map(Phrase.quoted) ?? "another A/R account"
-        let ours = paymentAccount?.displayName.map(Phrase.quoted) ?? "a different A/R account"
+        let theirs = invoiceAccount.readableName.map(Phrase.quoted) ?? "another A/R account"
+        let ours = paymentAccount?.readableName.map(Phrase.quoted) ?? "a different A/R account"
         return FailureText(
             title: "\(facts.capitalizedInvoice) uses a different A/R account than the payment",
             summary: "\(facts.capitalizedInvoice) is in the A/R account \(theirs), but the payment uses \(ours). QuickBooks only lets a payment pay invoices in its own A/R account. \(outcome(rejected: rejected))",

@@ -25,8 +25,15 @@ public struct ListReference: Sendable, Codable, Equatable {
         return false
     }
 
-    /// The name for a sentence, falling back to the ListID.
+    /// The name for evidence, falling back to the ListID.
     var displayName: String? {
         fullName ?? listID
+    }
+
+    /// The name for a sentence a person reads: the full name only, never the bare ListID
+    /// (docs/failure-catalogue.md, "The record": identifiers stay in the evidence).
+    var readableName: String? {
+        guard let fullName, !fullName.isEmpty else { return nil }
+        return fullName
     }
 }

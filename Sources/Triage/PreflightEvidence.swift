@@ -21,6 +21,10 @@ public struct PreflightEvidence: Sendable, Codable, Equatable {
     public var ownPaymentTxnIDs: [String]
     /// For a missing invoice: a likely re-creation (same customer, number or amount), if found.
     public var candidate: CandidateInvoice?
+    /// Whether the payment's customer still exists in QuickBooks, when the bridge asked: it asks once the
+    /// invoice turns out to belong to another customer, because a merge (A into B) moves A's invoices to B
+    /// and removes A, and then the payment can only be resent for B. Nil when not asked.
+    public var paymentCustomerExists: Bool?
 
     /// Gathers the evidence for one invoice.
     public init(
@@ -31,7 +35,8 @@ public struct PreflightEvidence: Sendable, Codable, Equatable {
         paymentCustomer: ListReference? = nil,
         paymentARAccount: ListReference? = nil,
         ownPaymentTxnIDs: [String] = [],
-        candidate: CandidateInvoice? = nil
+        candidate: CandidateInvoice? = nil,
+        paymentCustomerExists: Bool? = nil
     ) {
         self.invoiceTxnID = invoiceTxnID
         self.expectedRefNumber = expectedRefNumber
@@ -41,6 +46,7 @@ public struct PreflightEvidence: Sendable, Codable, Equatable {
         self.paymentARAccount = paymentARAccount
         self.ownPaymentTxnIDs = ownPaymentTxnIDs
         self.candidate = candidate
+        self.paymentCustomerExists = paymentCustomerExists
     }
 
     /// The invoice number for texts: QuickBooks' current one, else the job's, else the TxnID.

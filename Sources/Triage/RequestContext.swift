@@ -21,6 +21,24 @@ struct RequestContext {
         message.text.isEmpty ? "(QuickBooks sent no message)" : Phrase.quoted(message.text)
     }
 
+    /// How a sentence names a record the message identifies only by ListID or TxnID, when the request knows
+    /// its name or number: "invoice 1043", "the customer “Acme Supply”", "the payment method “Visa”". Nil when
+    /// the request knows nothing more than the identifier (the identifier stays in the evidence either way).
+    func readableName(of id: String) -> String? {
+        if let application = input.applications.first(where: { $0.txnID == id }),
+           let refNumber = application.refNumber, !refNumber.isEmpty {
+            return "invoice \(refNumber)"
+        }
+        if let customer = input.customer, customer.listID == id, let name = customer.readableName {
+            return "the customer \(Phrase.quoted(name))"
+        }
+        if let reference = input.references.first(where: { $0.reference.listID == id }),
+           let name = reference.reference.readableName {
+            return "the \(reference.kind.label) \(Phrase.quoted(name))"
+        }
+        return nil
+    }
+
     /// Evidence every request failure carries: the request, severity and message facts.
     func baseEvidence(source: String = "request") -> FailureEvidence {
         var evidence = FailureEvidence()

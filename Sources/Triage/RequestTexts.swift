@@ -9,7 +9,9 @@ enum RequestTexts {
     /// `customer_missing`: 3140 Customer, 3120 on the customer's ListID, 3130 parent.
     static func customerMissing(_ context: RequestContext, parent: Bool) -> FailureText {
         let message = context.message
-        let name = message.objectName ?? context.input.customer?.fullName
+        // A 3140 on a ListID quotes the ListID where a name stands: name the customer as the job knows it instead.
+        let quoted = message.objectName.flatMap { $0 == context.input.customer?.listID ? nil : $0 }
+        let name = quoted ?? context.input.customer?.readableName
         let who: String
         if let name {
             who = "the \(parent ? "parent customer" : "customer") \(Phrase.quoted(name))"
@@ -78,8 +80,9 @@ enum RequestTexts {
     /// `record_locked`: 3175/3176, or 3170/3180 with a lock wording.
     static func recordLocked(_ context: RequestContext) -> FailureText {
         let message = context.message
-        let record = message.objectName.map(Phrase.quoted) ?? message.objectID.map { "with ID \($0)" }
-        let what = record.map { "the record \($0)" } ?? "a record it needed"
+        let named = message.objectName.map { "the record \(Phrase.quoted($0))" }
+            ?? message.objectID.flatMap(context.readableName(of:))
+        let what = named ?? message.objectID.map { "the record with ID \($0)" } ?? "a record it needed"
         let reason = message.quickBooksMessage.map { " QuickBooks said: \(Phrase.quoted($0))" } ?? ""
         return FailureText(
             title: "A QuickBooks record was in use by someone else",

@@ -71,7 +71,7 @@ struct BookkeeperTests {
         #expect(after.linkedTxns.map(\.refNumber) == ["8891"])
     }
 
-    @Test("a customer merged away is unknown by name (3140) and by ListID (3120); its invoices move to the survivor")
+    @Test("a customer merged away is refused in a payment by name and by ListID (3140), unknown to queries by ListID (3120); its invoices move to the survivor")
     func mergedCustomer() async throws {
         let quickBooks = try acme()
         let merged = try #require(await quickBooks.customer("Sunset Veterinary Clinic")?.listID)
@@ -81,6 +81,11 @@ struct BookkeeperTests {
                                        to: quickBooks)
         expectStatus(byName, 3140,
                      "There is an invalid reference to QuickBooks Customer \"Sunset Veterinary Clinic\" in the Receive Payment.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list.")
+        var namedByID = try paymentAdd(customer: "Sunset Veterinary Clinic", total: "299.00", applying: [(invoice, "299.00")])
+        namedByID.customer = .listID(merged)
+        let paymentByID = try await sendOne(namedByID, to: quickBooks)
+        expectStatus(paymentByID, 3140,
+                     "There is an invalid reference to QuickBooks Customer \"\(merged.rawValue)\" in the Receive Payment.  QuickBooks error message: Invalid argument.  The specified record does not exist in the list.")
         let byID = try await sendOne(CustomerQueryRq(requestID: "c", selection: .listIDs([merged])), to: quickBooks)
         expectStatus(byID, 3120)
         #expect(await quickBooks.invoice(invoice)?.customer?.fullName == "Cedar Ridge Dental")

@@ -35,7 +35,8 @@ extension Components.Schemas.Company {
                 product: info.product, version: info.version, country: info.country, fileMode: info.fileMode,
                 supportedQBXMLVersions: info.supportedQBXMLVersions, qbxmlVersion: info.qbxmlVersion, companyFile: info.companyFile,
                 companyName: info.companyName, autoApplyPayments: info.autoApplyPayments, reportedAt: info.reportedAt?.date,
-                fileVerifiedAt: info.fileVerifiedAt?.date
+                fileVerifiedAt: info.fileVerifiedAt?.date,
+                fileStamp: .init(rawValue: info.fileStamp.rawValue)
             ),
             depositSettings: .init(Bridge.DepositSettings(json: company.depositSettings)),
             pullInvoicesEverySync: company.pullInvoicesEverySync

@@ -87,10 +87,22 @@ struct CompanyView {
         let info = company.quickBooks
         if let product = info.product { details.append(PairView(label: "QuickBooks", value: [product, info.version].compactMap { $0 }.joined(separator: " "))) }
         if let file = info.companyFile { details.append(PairView(label: "Company file", value: file)) }
+        details.append(PairView(label: "FileID stamp", value: Self.stampText(info.fileStamp)))
         if let version = info.qbxmlVersion { details.append(PairView(label: "qbXML version", value: version)) }
         self.details = details
         runError = nil
         dateError = nil
         passwordError = nil
+    }
+}
+
+extension CompanyView {
+    /// The company page's words for the company-file check's finding.
+    static func stampText(_ stamp: CompanyFileStamp) -> String {
+        switch stamp {
+        case .unchecked: "not checked yet"
+        case .verified: "verified"
+        case .notStamped: "not stamped (the company file carries no FileID of this connection; re-add the .qwc to stamp it)"
+        }
     }
 }

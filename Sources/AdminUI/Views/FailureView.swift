@@ -103,6 +103,15 @@ struct FailureView {
         add("Invoice TxnID", evidence.invoiceTxnID)
         add("Customer", evidence.customerName)
         add("Your customer id", evidence.externalCustomerID)
+        // The evidence shows both names and identifiers; the texts above name only.
+        func reference(_ ref: ListReference?) -> String? {
+            guard let ref else { return nil }
+            let parts = [ref.fullName, ref.listID.map { "ListID \($0)" }].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+        add("Customer named in the payment", reference(evidence.paymentCustomer))
+        add("Invoice's customer now", reference(evidence.invoiceCustomer))
+        add("Payment's customer still in QuickBooks", evidence.paymentCustomerExists.map { $0 ? "yes" : "no (merged away or deleted)" })
         add("Amount to apply", evidence.amountToApply?.displayText)
         add("Transaction date", evidence.transactionDate)
         add("Closing date", evidence.closingDate)

@@ -25,8 +25,10 @@ enum InvoiceEvidence {
         )
     }
 
-    static func customer(_ payload: PaymentPayload) -> ListReference {
-        ListReference(listID: payload.customer.listId, fullName: payload.customer.fullName)
+    /// The payment's customer as the job names it; `knownName` (seen on its invoices in QuickBooks) fills in the
+    /// name when the job gave only a ListID, so texts can name the customer.
+    static func customer(_ payload: PaymentPayload, knownName: String? = nil) -> ListReference {
+        ListReference(listID: payload.customer.listId, fullName: payload.customer.fullName ?? knownName)
     }
 
     /// Whether QuickBooks' invoice belongs to the payment's customer (ListID, else full name ignoring case).

@@ -1,6 +1,7 @@
 import QBXML
 import Domain
 import Store
+import Triage
 
 /// The jobs a session is working on together, saved with the session between round trips.
 ///
@@ -29,6 +30,12 @@ struct PaymentBatch: Codable, Sendable, Equatable {
         var plan: [PlannedApplication]?
         /// A missing invoice waiting for the candidate search: the draft's inputs.
         var missing: MissingInvoice?
+        /// An invoice that belongs to another customer than the payment's, waiting for the post round trip's
+        /// customer query that tells a moved invoice from a customer merged away.
+        var otherCustomer: OtherCustomerInvoice?
+        /// The customer's full name as the invoice check saw it on the payment's invoices, kept for the texts of a
+        /// later rejection when the job names its customer by ListID only (a 3140 quotes the ListID, not a name).
+        var customerName: String?
         /// A rejected add waiting for the follow-up query.
         var rejection: Rejection?
         /// Finished (its outcome is saved).
@@ -47,6 +54,18 @@ struct PaymentBatch: Codable, Sendable, Equatable {
         var amount: Money
     }
 
+    /// An invoice the payment applies to, found by its TxnID but belonging to another customer now: a
+    /// bookkeeper moved it, or merged the payment's customer into its customer (docs/failure-catalogue.md,
+    /// "The invoice check"). Whether the payment's customer still exists decides the text.
+    struct OtherCustomerInvoice: Codable, Sendable, Equatable {
+        /// The invoice as the preflight check read it, with its current customer.
+        var invoice: InvoiceSnapshot
+        /// The invoice number the job named, for texts.
+        var expectedRefNumber: String?
+        /// The amount the payment applies to it.
+        var amount: Money
+    }
+
     struct Rejection: Codable, Sendable, Equatable {
         var statusCode: Int
         var severity: String
@@ -59,7 +78,7 @@ struct PaymentBatch: Codable, Sendable, Equatable {
 
 /// Request ids: a letter for the purpose and the job's index (plus an application index).
 enum BatchRequestID {
-    case lookup(Int), invoice(Int, Int), openInvoices(Int), post(Int), delete(Int), candidates(Int), followUp(Int, Int)
+    case lookup(Int), invoice(Int, Int), openInvoices(Int), post(Int), delete(Int), candidates(Int), customer(Int), followUp(Int, Int)
 
     var text: String {
         switch self {
@@ -69,6 +88,7 @@ enum BatchRequestID {
         case .post(let job): "P\(job)"
         case .delete(let job): "D\(job)"
         case .candidates(let job): "C\(job)"
+        case .customer(let job): "K\(job)"
         case .followUp(let job, let app): "F\(job).\(app)"
         }
     }
@@ -83,6 +103,7 @@ enum BatchRequestID {
         case ("P", 1): self = .post(numbers[0])
         case ("D", 1): self = .delete(numbers[0])
         case ("C", 1): self = .candidates(numbers[0])
+        case ("K", 1): self = .customer(numbers[0])
         case ("F", 2): self = .followUp(numbers[0], numbers[1])
         default: return nil
         }

@@ -48,11 +48,15 @@ extension PaymentRun {
             switch decision {
             case .plan(let plan):
                 batch.jobs[index].plan = plan
+                batch.jobs[index].customerName = Self.customerName(index: index, payment: payment, responses: responses)
+                    ?? batch.jobs[index].customerName
                 for application in plan {
                     planned[application.txnID] = Money(cents: (planned[application.txnID]?.cents ?? 0) + application.amount.cents) ?? application.amount
                 }
             case .missing(let missing):
                 batch.jobs[index].missing = missing
+            case .otherCustomer(let invoice):
+                batch.jobs[index].otherCustomer = invoice
             case .outcome(let outcome):
                 outcomes[entry.id] = outcome
             }
@@ -64,10 +68,12 @@ extension PaymentRun {
     private enum Decision {
         case plan([PaymentBatch.PlannedApplication])
         case missing(PaymentBatch.MissingInvoice)
+        case otherCustomer(PaymentBatch.OtherCustomerInvoice)
         case outcome(JobOutcome)
     }
 
     private func check(index: Int, payment: PaymentPayload, responses: Responses, planned: [String: Money]) -> Decision {
+        let customer = InvoiceEvidence.customer(payment, knownName: batch.jobs[index].customerName)
         var plan: [PaymentBatch.PlannedApplication] = []
         for (number, application) in payment.applications.enumerated() {
             let amount = Money(application.amount) ?? .zero
@@ -78,12 +84,21 @@ extension PaymentRun {
             if status.code >= 1000 && !Classifier.meansNotFound(statusCode: status.code) {
                 let draft = Classifier.classify(RequestFailureInput(
                     requestKind: "InvoiceQuery", statusCode: status.code, statusSeverity: status.severity, statusMessage: status.message,
-                    applications: [Self.applied(application)], customer: InvoiceEvidence.customer(payment)
+                    applications: [Self.applied(application)], customer: customer
                 ))
                 return .outcome(draft.map(JobOutcome.failed) ?? .requeued(reason: "invoice check answered \(status.code)", mayExist: true))
             }
-            let invoices = Self.invoices(response).filter { InvoiceEvidence.belongs($0, to: payment) }
+            let all = Self.invoices(response)
+            let invoices = all.filter { InvoiceEvidence.belongs($0, to: payment) }
             let found = status.code == 0 ? Self.pick(invoices, application) : nil
+            // A TxnID names one invoice: found under another customer, it was moved or its customer merged
+            // away, which the customer query of the post round trip tells apart. (A RefNumber may be used by
+            // several customers, so an invoice number found only under others still reads as not found.)
+            if found == nil, status.code == 0, let txnID = application.invoice.txnId,
+               let elsewhere = all.first(where: { $0.txnID?.rawValue == txnID }),
+               let snapshot = InvoiceEvidence.snapshot(elsewhere) {
+                return .otherCustomer(.init(invoice: snapshot, expectedRefNumber: application.invoice.refNumber, amount: amount))
+            }
             let namedID = found?.txnID?.rawValue ?? application.invoice.txnId ?? "#" + (application.invoice.refNumber ?? "")
             var snapshot: InvoiceSnapshot?
             if let found {
@@ -93,7 +108,7 @@ extension PaymentRun {
             }
             let evidence = PreflightEvidence(
                 invoiceTxnID: namedID, expectedRefNumber: application.invoice.refNumber ?? found?.refNumber, invoice: snapshot,
-                amountToApply: InvoiceEvidence.amount(amount), paymentCustomer: InvoiceEvidence.customer(payment)
+                amountToApply: InvoiceEvidence.amount(amount), paymentCustomer: customer
             )
             switch Classifier.preflight(evidence) {
             case .post:
@@ -116,6 +131,14 @@ extension PaymentRun {
             return .outcome(.requeued(reason: "QuickBooks did not answer the open-invoice query", mayExist: true))
         }
         let amount = payment.money
+        let status = response.header.status
+        // 500 (a name) or 3120 (a ListID): QuickBooks no longer knows the customer the filter names, most
+        // likely merged away. 1 only means the customer has no open invoice.
+        if status.code != 1, Classifier.meansNotFound(statusCode: status.code) {
+            return .outcome(.failed(Classifier.paymentCustomerNotFound(
+                InvoiceEvidence.customer(payment, knownName: batch.jobs[index].customerName), amount: InvoiceEvidence.amount(amount),
+                statusCode: status.code, statusMessage: status.message)))
+        }
         let open: [(invoice: Invoice, available: Money)] = Self.invoices(response)
             .filter { InvoiceEvidence.belongs($0, to: payment) }
             .compactMap { invoice in
@@ -138,7 +161,8 @@ extension PaymentRun {
             plan.append(.init(txnID: id, refNumber: candidate.invoice.refNumber, amount: Money(cents: take) ?? .zero))
         }
         guard remaining == 0, !plan.isEmpty else {
-            return .outcome(.failed(Self.notEnoughOpenInvoices(payment: payment, open: open.map(\.available), short: Money(cents: remaining) ?? .zero)))
+            return .outcome(.failed(Self.notEnoughOpenInvoices(payment: payment, knownName: batch.jobs[index].customerName,
+                                                               open: open.map(\.available), short: Money(cents: remaining) ?? .zero)))
         }
         return .plan(plan)
     }
@@ -168,7 +192,7 @@ extension PaymentRun {
                     outcomes[entry.id] = .requeued(reason: "QuickBooks did not process it (\(status.code)) because an earlier request failed", mayExist: false)
                 } else {
                     let rejection = PaymentBatch.Rejection(statusCode: status.code, severity: status.severity, message: status.message)
-                    let input = Self.rejectedAdd(rejection, plan: plan, payment: payment, closingDate: closingDate)
+                    let input = Self.rejectedAdd(rejection, plan: plan, payment: payment, customerName: entry.customerName, closingDate: closingDate)
                     if Classifier.invoicesToRecheck(after: input).isEmpty {
                         // The classification does not read the invoice: no round trip is spent re-reading it.
                         let draft = Classifier.classify(input)
@@ -177,12 +201,15 @@ extension PaymentRun {
                         batch.jobs[index].rejection = rejection
                     }
                 }
+            } else if let other = entry.otherCustomer {
+                outcomes[entry.id] = Self.otherCustomer(other, payment: payment, knownName: entry.customerName,
+                                                        answer: responses[BatchRequestID.customer(index).text])
             } else if let missing = entry.missing {
                 let candidates = responses[BatchRequestID.candidates(index).text].map(Self.invoices) ?? []
                 let candidate = Self.candidate(for: missing, among: candidates.filter { InvoiceEvidence.belongs($0, to: payment) })
                 let evidence = PreflightEvidence(
                     invoiceTxnID: missing.txnID, expectedRefNumber: missing.refNumber, invoice: nil,
-                    amountToApply: InvoiceEvidence.amount(missing.amount), paymentCustomer: InvoiceEvidence.customer(payment),
+                    amountToApply: InvoiceEvidence.amount(missing.amount), paymentCustomer: InvoiceEvidence.customer(payment, knownName: entry.customerName),
                     candidate: candidate
                 )
                 if case .fail(let draft) = Classifier.preflight(evidence) { outcomes[entry.id] = .failed(draft) }
@@ -190,6 +217,32 @@ extension PaymentRun {
         }
         batch.stage = .followUp
         return (batch, outcomes)
+    }
+
+    /// The outcome for a payment whose invoice belongs to another customer, from the customer query's answer:
+    /// not found means the payment's customer is gone (merged into the invoice's customer); found means the
+    /// invoice was moved. Without an answer the job goes back to the queue and is checked again.
+    static func otherCustomer(_ other: PaymentBatch.OtherCustomerInvoice, payment: PaymentPayload, knownName: String?,
+                              answer: QBXMLResponse?) -> JobOutcome {
+        guard let answer else { return .requeued(reason: "QuickBooks did not answer the customer query", mayExist: false) }
+        let status = answer.header.status
+        let exists: Bool
+        if Classifier.meansNotFound(statusCode: status.code) {
+            exists = false
+        } else if status.code == 0 {
+            exists = true
+        } else {
+            return .requeued(reason: "the customer query answered \(status.code)", mayExist: false)
+        }
+        let evidence = PreflightEvidence(
+            invoiceTxnID: other.invoice.txnID, expectedRefNumber: other.expectedRefNumber ?? other.invoice.refNumber,
+            invoice: other.invoice, amountToApply: InvoiceEvidence.amount(other.amount),
+            paymentCustomer: InvoiceEvidence.customer(payment, knownName: knownName), paymentCustomerExists: exists
+        )
+        guard case .fail(let draft) = Classifier.preflight(evidence) else {
+            return .requeued(reason: "the invoice belongs to the payment's customer again", mayExist: false)
+        }
+        return .failed(draft)
     }
 
     private func reversal(_ response: QBXMLResponse?) -> JobOutcome {
@@ -215,13 +268,13 @@ extension PaymentRun {
                 let candidate = PreflightEvidence(
                     invoiceTxnID: application.txnID, expectedRefNumber: application.refNumber,
                     invoice: found.flatMap { InvoiceEvidence.snapshot($0) }, amountToApply: InvoiceEvidence.amount(application.amount),
-                    paymentCustomer: InvoiceEvidence.customer(payment)
+                    paymentCustomer: InvoiceEvidence.customer(payment, knownName: entry.customerName)
                 )
                 evidence = candidate
                 // The first application that would not pass now is the one QuickBooks refused.
                 if case .fail = Classifier.preflight(candidate) { break }
             }
-            var input = Self.rejectedAdd(rejection, plan: plan, payment: payment, closingDate: closingDate)
+            var input = Self.rejectedAdd(rejection, plan: plan, payment: payment, customerName: entry.customerName, closingDate: closingDate)
             input.preflight = evidence
             let draft = Classifier.classify(input)
             outcomes[entry.id] = draft.map(JobOutcome.failed) ?? .requeued(reason: "rejected with \(rejection.statusCode) but the invoice now fits", mayExist: false)
@@ -233,13 +286,15 @@ extension PaymentRun {
 
     // MARK: helpers
 
-    /// A rejected ReceivePaymentAdd as Triage reads it (without the invoices read again). `closingDate` is the
-    /// one this session's host report named, for the texts of a 3171.
+    /// A rejected ReceivePaymentAdd as Triage reads it (without the invoices read again). `customerName` is the
+    /// customer's name the invoice check saw, so texts name a customer the job gave by ListID only; `closingDate`
+    /// is the one this session's host report named, for the texts of a 3171.
     static func rejectedAdd(_ rejection: PaymentBatch.Rejection, plan: [PaymentBatch.PlannedApplication], payment: PaymentPayload,
-                            closingDate: LedgerDate? = nil) -> RequestFailureInput {
+                            customerName: String? = nil, closingDate: LedgerDate? = nil) -> RequestFailureInput {
         RequestFailureInput(
             requestKind: "ReceivePaymentAdd", statusCode: rejection.statusCode, statusSeverity: rejection.severity,
-            statusMessage: rejection.message, applications: plan.map(Self.applied), customer: InvoiceEvidence.customer(payment),
+            statusMessage: rejection.message, applications: plan.map(Self.applied),
+            customer: InvoiceEvidence.customer(payment, knownName: customerName),
             references: Self.references(payment), transactionDate: LedgerDate(payment.date), closingDate: closingDate
         )
     }
@@ -258,6 +313,16 @@ extension PaymentRun {
                                       payment: PaymentPayload) -> [(number: Int, application: PaymentBatch.PlannedApplication)] {
         let recheck = Set(Classifier.invoicesToRecheck(after: rejectedAdd(rejection, plan: plan, payment: payment)))
         return plan.enumerated().filter { recheck.contains($0.element.txnID) }.map { ($0.offset, $0.element) }
+    }
+
+    /// The customer's full name on the payment's own invoices as the check read them, when the job names its
+    /// customer by ListID only; nil when the job has a name or no invoice was read (a payment without invoices).
+    static func customerName(index: Int, payment: PaymentPayload, responses: Responses) -> String? {
+        guard payment.customer.fullName == nil else { return nil }
+        let read = payment.applications.indices.flatMap { number in
+            responses[BatchRequestID.invoice(index, number).text].map(Self.invoices) ?? []
+        }
+        return read.first { InvoiceEvidence.belongs($0, to: payment) && $0.customer?.fullName != nil }?.customer?.fullName
     }
 
     static func invoices(_ response: QBXMLResponse) -> [Invoice] {
@@ -322,12 +387,13 @@ extension PaymentRun {
         )
     }
 
-    static func notEnoughOpenInvoices(payment: PaymentPayload, open: [Money], short: Money) -> FailureRecordDraft {
+    static func notEnoughOpenInvoices(payment: PaymentPayload, knownName: String? = nil, open: [Money], short: Money) -> FailureRecordDraft {
         let total = open.reduce(0) { $0 + $1.cents }
-        let customer = payment.customer.fullName ?? payment.customer.listId ?? "the customer"
+        // Texts name the customer, never its bare ListID (which stays in the evidence).
+        let customer = payment.customer.fullName ?? knownName ?? "the customer"
         var evidence = FailureEvidence()
         evidence.source = "preflight"
-        evidence.customerName = customer
+        evidence.customerName = payment.customer.fullName ?? payment.customer.listId
         evidence.amountToApply = InvoiceEvidence.amount(payment.money)
         return FailureRecordDraft(
             category: .amountChanged,

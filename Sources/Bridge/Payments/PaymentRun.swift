@@ -50,8 +50,9 @@ struct PaymentRun {
         return requests
     }
 
-    /// The post requests: ReceivePaymentAdd for planned payments, TxnDel for reversals, and the search for a
-    /// recreated invoice for payments whose invoice is gone.
+    /// The post requests: ReceivePaymentAdd for planned payments, TxnDel for reversals, the search for a
+    /// recreated invoice for payments whose invoice is gone, and the customer query for payments whose invoice
+    /// belongs to another customer now.
     func postRequests() -> (requests: [any QBXMLRequest], sent: [JobID]) {
         var requests: [any QBXMLRequest] = []
         var sent: [JobID] = []
@@ -74,6 +75,9 @@ struct PaymentRun {
                     appliedTo: plan.map { AppliedToTxnAdd(txnID: TxnID($0.txnID), paymentAmount: $0.amount) }
                 ))
                 sent.append(entry.id)
+            } else if entry.otherCustomer != nil, let payment = work.payment {
+                // Does the payment's customer still exist? A merge removes it; a moved invoice does not.
+                requests.append(CustomerQueryRq(requestID: BatchRequestID.customer(index).text, selection: Self.customerSelection(payment)))
             } else if entry.missing != nil, let payment = work.payment {
                 requests.append(InvoiceQueryRq(requestID: BatchRequestID.candidates(index).text,
                                                selection: .filter(TxnFilter(entity: Self.entity(payment))), paidStatus: .notPaidOnly))
@@ -120,6 +124,12 @@ struct PaymentRun {
             }
         }
         return (lookup, openInvoices)
+    }
+
+    /// The payment's customer as a customer query names it: by ListID when the job has one, else by full name.
+    static func customerSelection(_ payment: PaymentPayload) -> CustomerQuerySelection {
+        if let listID = payment.customer.listId { return .listIDs([ListID(listID)]) }
+        return .fullNames([payment.customer.fullName ?? ""])
     }
 
     static func entity(_ payment: PaymentPayload) -> EntityFilter {

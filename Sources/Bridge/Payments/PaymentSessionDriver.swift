@@ -24,11 +24,13 @@ struct PaymentSessionDriver: SessionDriver {
                 let claimed = try await store.jobs.claim(companyID: step.session.companyID, sessionID: step.session.id, limit: Self.batchSize,
                                                          kinds: JobKind.payments)
                 guard !claimed.isEmpty else { return nil }
-                step.work.batch = PaymentBatch(
+                var batch = PaymentBatch(
                     stage: .preflight,
                     jobs: claimed.map { .init(id: $0.id, kind: $0.kind, needsLookup: $0.sentAt != nil && $0.kind == .paymentPost, done: false) },
                     outstanding: []
                 )
+                try await nameCustomers(&batch, jobs: claimed, companyID: step.session.companyID)
+                step.work.batch = batch
             }
             guard var batch = step.work.batch else { return nil }
             let run = try await self.run(batch, closingDate: step.work.closingDate)
@@ -153,6 +155,21 @@ struct PaymentSessionDriver: SessionDriver {
         switch stage {
         case .post: entry.kind == .paymentReverse ? "TxnDelRq" : "ReceivePaymentAddRq"
         case .preflight, .followUp: "InvoiceQueryRq"
+        }
+    }
+
+    /// Names the customers the claimed payments give by ListID only, from the pulled customer snapshot, so that
+    /// their failure texts name them (docs/failure-catalogue.md, "The record"); the invoice check may later name
+    /// them from QuickBooks itself. One look-up per ListID, once per batch.
+    private func nameCustomers(_ batch: inout PaymentBatch, jobs: [Job], companyID: CompanyID) async throws {
+        var names: [String: String?] = [:]
+        for (index, job) in jobs.enumerated() where job.kind == .paymentPost {
+            guard let payment = try? PaymentPayload(json: job.payload), payment.customer.fullName == nil,
+                  let listID = payment.customer.listId else { continue }
+            if names[listID] == nil {
+                names[listID] = .some(try await store.snapshots.customer(companyID: companyID, listID: listID)?.fullName)
+            }
+            batch.jobs[index].customerName = names[listID] ?? nil
         }
     }
 

@@ -54,6 +54,8 @@ struct CompanyFileCheckDriver: SessionDriver {
         }
         let fileID = stamps.first { $0.name == "FileID" && ($0.ownerID ?? "").caseInsensitiveCompare(ownerID) == .orderedSame }?.value
         guard let fileID else {
+            // Remembered, so the file is checked again only once per refresh period, like a verified one.
+            step.commit.company.append(.fileUnstamped(at: .now))
             step.work.notes.append("The company file carries no QBBridge FileID stamp yet.")
             return
         }

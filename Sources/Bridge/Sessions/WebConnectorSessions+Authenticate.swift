@@ -82,7 +82,9 @@ extension WebConnectorSessions {
         var steps: [SessionWork.Step] = []
         let info = company.quickBooks
         let stale = info.reportedAt.map { $0.adding(seconds: configuration.hostInfoRefreshSeconds) < now } ?? true
-        if stale || info.fileVerifiedAt == nil {
+        // A file found without our stamp counts as checked too: otherwise it would be checked in every
+        // session, and such a company would open a session at every scheduled run.
+        if stale || info.fileStamp == .unchecked {
             steps.append(.verifyCompanyFile)
         }
         return SessionWork(steps: steps, outstanding: [], notes: [], exchangedData: false)

@@ -1,8 +1,8 @@
 import QBXML
 
 /// Resolving `…Ref` aggregates of a write request the way QuickBooks does (docs/qbxml-messages.md, "Shared parts":
-/// ListID wins over FullName): an unknown ListID is 3120, an unknown name is 3140 naming the object
-/// type and the transaction (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
+/// ListID wins over FullName): an unknown ListID or name is 3140 naming the object type, the ListID or
+/// name, and the transaction (docs/qbxml-messages.md, "QuickBooks behaviour QBBridge relies on").
 extension CompanyFile {
     /// How QuickBooks names the payment transaction in 3140 messages.
     static let receivePaymentLabel = "Receive Payment"
@@ -22,7 +22,11 @@ extension CompanyFile {
     private func resolve<Record>(_ ref: RequestElement?, type: String, byID: (ListID) -> Record?,
                                  byName: (String) -> Record?) throws(StatusFailure) -> Record {
         if let id = ref?.value("ListID"), !id.isEmpty {
-            guard let record = byID(ListID(id)) else { throw StatusFailure(.objectNotFound(id)) }
+            // QuickBooks words a dead ListID in a transaction's reference like a dead name (3140, quoting the
+            // ListID), not as the 3120 of a query: e.g. a customer merged away, whose ListID stopped existing.
+            guard let record = byID(ListID(id)) else {
+                throw StatusFailure(.invalidReference(type, id, in: Self.receivePaymentLabel))
+            }
             return record
         }
         let name = ref?.value("FullName") ?? ""

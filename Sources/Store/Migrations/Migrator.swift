@@ -8,7 +8,8 @@ import SQLKit
 /// already recorded is skipped, and the primary key stops two instances applying the same one.
 public struct Migrator: Sendable {
     static let all: [any Migration] = [Migration001Initial(), Migration002JobsAndFailures(), Migration003AdminUsers(), Migration004PullsAndMappings(),
-                                        Migration005LookupIndexes()]
+                                        Migration005LookupIndexes(),
+                                        Migration006FileUnstamped()]
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

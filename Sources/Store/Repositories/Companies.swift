@@ -101,7 +101,10 @@ public struct Companies: Sendable {
                 on: sql, at: now
             )
         case .fileVerified(let time):
-            try await sql.raw("UPDATE companies SET file_verified_at = \(bind: time.milliseconds) WHERE id = \(bind: id.rawValue)").run()
+            try await sql.raw("UPDATE companies SET file_verified_at = \(bind: time.milliseconds), file_unstamped_at = NULL WHERE id = \(bind: id.rawValue)").run()
+        case .fileUnstamped(let time):
+            // A stamp removed from a verified file: the file is no longer verified.
+            try await sql.raw("UPDATE companies SET file_unstamped_at = \(bind: time.milliseconds), file_verified_at = NULL WHERE id = \(bind: id.rawValue)").run()
         case .connectionProblem(let problem?):
             try await sql.raw("UPDATE companies SET connection_problem = \(bind: problem) WHERE id = \(bind: id.rawValue)").run()
         case .connectionProblem(nil):
@@ -153,7 +156,7 @@ public struct Companies: Sendable {
                 supportedQBXMLVersions: try text("qbxml_supported").map { $0.split(separator: ",").map(String.init) } ?? [],
                 qbxmlVersion: try text("qbxml_version"), companyFile: try text("company_file"), companyName: try text("qb_company_name"),
                 autoApplyPayments: try row.decode(column: "auto_apply_payments", as: Bool?.self), reportedAt: try time("hcp_at"),
-                fileVerifiedAt: try time("file_verified_at")
+                fileVerifiedAt: try time("file_verified_at"), fileUnstampedAt: try time("file_unstamped_at")
             ),
             lastSessionAt: try time("last_session_at"), lastSyncAt: try time("last_sync_at"),
             lastSessionSummary: try text("last_session_summary"), connectionProblem: try text("connection_problem"),
