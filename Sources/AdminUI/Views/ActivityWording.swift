@@ -3,9 +3,7 @@
 /// happened. A code without wording here (a new event) is shown as its words, never hidden.
 enum ActivityWording {
     static func phrase(for code: String) -> String {
-        if let phrase = phrases[code] { return phrase }
-        let words = code.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        phrases[code] ?? UIFormat.label(code.replacingOccurrences(of: ".", with: " "))
     }
 
     private static let phrases: [String: String] = [

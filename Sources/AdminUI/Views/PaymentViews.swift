@@ -101,7 +101,7 @@ struct PaymentView {
         }
         hasApplications = !applications.isEmpty
         self.history = history.map {
-            HistoryEntry(time: UIFormat.time($0.at), action: UIFormat.label($0.action.replacingOccurrences(of: ".", with: " ")),
+            HistoryEntry(time: UIFormat.time($0.at), action: ActivityWording.phrase(for: $0.action),
                          actor: $0.actor, detail: UIFormat.detail($0.detail))
         }
         hasHistory = !history.isEmpty

@@ -47,7 +47,7 @@ struct WebUIPaymentTests {
             #expect(page.body.contains("href=\"/failures/\(failure.id.rawValue)\""))
             #expect(page.body.contains(htmlEscaped(failure.summary)))
             #expect(page.body.contains("<ol class=\"timeline\">"))
-            #expect(page.body.contains("Job queued"))
+            #expect(page.body.contains("<strong>Queued</strong>"))
             #expect(page.body.contains("by api:test"))
             let posted = try await browser.get("/payments/\(scenario.posted[0].rawValue)")
             #expect(posted.body.contains("QuickBooks TxnID <code>"))
