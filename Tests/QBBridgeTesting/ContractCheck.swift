@@ -1,4 +1,4 @@
-@testable import API
+import API
 import Foundation
 public import HTTPTypes
 public import HummingbirdTesting

@@ -189,7 +189,7 @@ class Walkthrough:
         self.expect_text("History", "Details")
         self.shot("payment")
         self.open("/activity")
-        self.expect_text("failure.dismissed", "admin:" + self.username)
+        self.expect_text("Syncing dismissed", "admin:" + self.username)
         self.shot("activity")
 
         print("phone layout and keyboard focus")
