@@ -72,11 +72,17 @@ public enum TestEnvironment {
     /// Tags whose tests are skipped in this run: `QBBRIDGE_TEST_SKIP_TAGS=slow,process swift test` is the
     /// fast lane. Swift 6.3's `swift test` filters by name only (`--filter`, `--skip`), so the tags are
     /// matched here, by `.tagFilter`.
-    public static var skippedTags: Set<Tag> {
+    /// A name that is no tag (a typo) is reported once on standard error rather than silently running everything.
+    public static let skippedTags: Set<Tag> = {
         let known: [String: Tag] = ["slow": .slow, "postgres": .postgres, "process": .process]
-        let names = ProcessInfo.processInfo.environment["QBBRIDGE_TEST_SKIP_TAGS"] ?? ""
-        return Set(names.split(separator: ",").compactMap { known[$0.trimmingCharacters(in: .whitespaces)] })
-    }
+        let names = (ProcessInfo.processInfo.environment["QBBRIDGE_TEST_SKIP_TAGS"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let unknown = names.filter { known[$0] == nil }
+        if !unknown.isEmpty {
+            FileHandle.standardError.write(Data("QBBRIDGE_TEST_SKIP_TAGS: no tag named \(unknown.joined(separator: ", ")); the tags are \(known.keys.sorted().joined(separator: ", "))\n".utf8))
+        }
+        return Set(names.compactMap { known[$0] })
+    }()
 }
 
 extension Trait where Self == ConditionTrait {

@@ -56,7 +56,7 @@ struct HostReportDriver: SessionDriver {
         step.work.outstanding = []
         step.work.steps.removeAll { $0 == .askHostReport }
         guard let company = try await store.companies.find(step.session.companyID) else { return true }
-        let report = HostReport(responses: answers)
+        let report = HCPResponse(answers: answers)
         var session = step.session
         var work = step.work
         HostReportReading.record(report, company: company, client: ClientFacts(country: session.country, companyFile: session.companyFile),
@@ -77,23 +77,11 @@ struct HostReportDriver: SessionDriver {
     }
 }
 
-/// The three answers of a host report, however they arrived.
-struct HostReport {
-    var host: HostInfo?
-    var company: CompanyInfo?
-    var preferences: PreferencesInfo?
-    /// What QuickBooks said instead of a host record, for the session's error.
-    var hostProblem: String?
-
-    init(_ hcp: HCPResponse) {
-        host = hcp.host
-        company = hcp.company
-        preferences = hcp.preferences
-        hostProblem = hcp.problem
-    }
-
-    /// From the answers to the bridge's own queries.
-    init(responses: [QBXMLResponse]) {
+extension HCPResponse {
+    /// The host report read from the answers to the bridge's own three queries, as the Web Connector's would
+    /// have been read; `problem` carries what QuickBooks said instead of a host record.
+    init(answers responses: [QBXMLResponse]) {
+        self.init()
         for response in responses {
             for record in response.records {
                 switch record {
@@ -104,7 +92,7 @@ struct HostReport {
                 }
             }
             if response.header.requestID == HostReportDriver.RequestID.host, response.header.status.code != 0 {
-                hostProblem = "\(response.header.status.code): \(response.header.status.message)"
+                problem = "\(response.header.status.code): \(response.header.status.message)"
             }
         }
     }

@@ -19,7 +19,7 @@ extension WebConnectorSessions {
             var work = SessionWork(json: session.work)
             if session.requestsSent == 0 {
                 if let hcp = readHostResponse(request, company: company) {
-                    HostReportReading.record(HostReport(hcp), company: company, client: ClientFacts(request), session: &session, work: &work, commit: &commit)
+                    HostReportReading.record(hcp, company: company, client: ClientFacts(request), session: &session, work: &work, commit: &commit)
                     session.work = work.json
                     if session.lastError != nil {
                         try await store.sessions.save(session, with: commit)
@@ -104,7 +104,7 @@ struct ClientFacts {
 /// Reads a host report, the Web Connector's or the bridge's own, into the session and, through the commit, onto
 /// the company: the negotiated qbXML version, QuickBooks' facts, the closing date.
 enum HostReportReading {
-    static func record(_ report: HostReport, company: Company, client: ClientFacts, session: inout SessionRecord, work: inout SessionWork,
+    static func record(_ report: HCPResponse, company: Company, client: ClientFacts, session: inout SessionRecord, work: inout SessionWork,
                        commit: inout SessionCommit) {
         var supported = report.host?.supportedQBXMLVersions ?? []
         if supported.isEmpty, let version = client.version { supported = [version] }
@@ -130,7 +130,7 @@ enum HostReportReading {
         if let negotiated {
             session.qbxmlVersion = negotiated.description
         } else if supported.isEmpty {
-            session.lastError = "QuickBooks did not say which qbXML versions it supports\(report.hostProblem.map { " (\($0))" } ?? ""). Check that QuickBooks is open and responding, then run Update Selected again."
+            session.lastError = "QuickBooks did not say which qbXML versions it supports\(report.problem.map { " (\($0))" } ?? ""). Check that QuickBooks is open and responding, then run Update Selected again."
             commit.company.append(.connectionProblem(session.lastError))
         } else {
             let highest = supported.last ?? "unknown"
