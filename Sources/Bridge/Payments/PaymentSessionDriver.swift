@@ -58,7 +58,6 @@ struct PaymentSessionDriver: SessionDriver {
                 continue
             }
             let document = try QBXMLMessageSet(version: version, onError: .continueOnError, requests: requests).render()
-            try QBXMLSchemaValidator.shared.validate(document)
             batch.outstanding = requests.map(\.requestID)
             step.work.batch = batch
             step.commit.sent.append(contentsOf: sent)

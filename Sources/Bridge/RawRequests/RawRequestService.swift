@@ -99,7 +99,7 @@ public struct RawRequestService: Sendable {
         self.store = store
     }
 
-    /// Checks the request against QBBridge's schema and queues it; a request that fails the check is a
+    /// Checks the request (RawQBXMLRequest: a request qbXML defines, QBBridge's schema for its own) and queues it; a request that fails the check is a
     /// 422 naming the element and the rule, and nothing is queued.
     public func enqueue(_ input: RawRequestInput, companyID: CompanyID, actor: String) async throws -> EnqueueResult {
         guard let company = try await store.companies.find(companyID) else { throw BridgeError.notFound("company", companyID.rawValue) }
@@ -147,7 +147,7 @@ public struct RawRequestService: Sendable {
             throw .invalidInput(["qbxml": error.description])
         }
         return RawRequestPayload(requestId: request.requestID, element: request.elementName, xml: request.xml,
-                                 minimumVersion: version.description, externalId: externalId)
+                                 minimumVersion: request.minimumVersion.description, externalId: externalId)
     }
 
     /// One raw request.

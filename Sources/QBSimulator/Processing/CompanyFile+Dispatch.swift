@@ -15,6 +15,7 @@ extension CompanyFile {
             case "ReceivePaymentAddRq": return try receivePaymentAdd(request)
             case "ReceivePaymentModRq": return try receivePaymentMod(request)
             case "TxnDelRq": return try txnDel(request)
+            case "CustomerAddRq": return try customerAdd(request)
             default: return RequestOutcome(status: .notSupported)
             }
         } catch {

@@ -1,6 +1,7 @@
 import QBXML
 
-/// The write requests: ReceivePaymentAdd (§3.6), ReceivePaymentMod (§3.7) and TxnDel (§3.8).
+/// The write requests: ReceivePaymentAdd (§3.6), ReceivePaymentMod (§3.7) and TxnDel (§3.8), and CustomerAdd,
+/// which upstream apps send as a raw request.
 /// Every check runs before anything changes, so a refused request leaves the books untouched.
 extension CompanyFile {
     mutating func receivePaymentAdd(_ request: ParsedRequest) throws(StatusFailure) -> RequestOutcome {
@@ -35,6 +36,28 @@ extension CompanyFile {
         record(payment, at: stamp)
         var out = XMLOut()
         render(payment: payment, options: RetOptions(addResponseFor: request), into: &out)
+        return RequestOutcome(status: .ok, body: out.text)
+    }
+
+    /// CustomerAdd: a new customer, or a job under `ParentRef`; a full name already in use is 3100.
+    mutating func customerAdd(_ request: ParsedRequest) throws(StatusFailure) -> RequestOutcome {
+        guard let add = request.element.child("CustomerAdd"), let name = add.value("Name") else { throw StatusFailure(.notSupported) }
+        var parent: SimCustomer?
+        if let ref = add.child("ParentRef") { parent = try resolveCustomer(ref) }
+        let fullName = parent.map { $0.fullName + ":" + name } ?? name
+        guard customer(named: fullName) == nil else { throw StatusFailure(.nameInUse(fullName)) }
+        let stamp = clock.tick()
+        let isActive = add.value("IsActive").map(RetOptions.isTrue) ?? true
+        let id: ListID
+        do {
+            id = try addCustomer(name: name, parent: parent?.listID, isActive: isActive, companyName: add.value("CompanyName"),
+                                 email: add.value("Email"), phone: add.value("Phone"), at: stamp)
+        } catch {
+            throw StatusFailure(.nameInUse(fullName))
+        }
+        guard let created = customers[id] else { throw StatusFailure(.objectNotFound(id.rawValue)) }
+        var out = XMLOut()
+        render(customer: created, balances: [:], options: RetOptions(addResponseFor: request), into: &out)
         return RequestOutcome(status: .ok, body: out.text)
     }
 

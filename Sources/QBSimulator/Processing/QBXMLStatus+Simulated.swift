@@ -20,6 +20,11 @@ extension QBXMLStatus {
     /// 1030: a request type this QuickBooks does not implement.
     static let notSupported = QBXMLStatus(code: 1030, severity: "Error", message: "This request is not supported by this implementation.")
 
+    /// 3100: a list record's name is already used by another record of that list.
+    static func nameInUse(_ name: String) -> QBXMLStatus {
+        QBXMLStatus(code: 3100, severity: "Error", message: "The name \"\(name)\" of the list element is already in use.")
+    }
+
     /// 3120: a ListID or TxnID that does not exist.
     static func objectNotFound(_ id: String) -> QBXMLStatus {
         QBXMLStatus(code: 3120, severity: "Error",

@@ -28,8 +28,20 @@ struct RequestDocument: Sendable {
         }
         guard root.name == "QBXML", let messages = root.child("QBXMLMsgsRq") else { return .failure(.parseError) }
         let unknown = messages.children.filter { !schemaRequests.contains($0.name) }
-        guard unknown.allSatisfy({ $0.name.hasSuffix("Rq") }) else { return .failure(.parseError) }
-        // Requests outside the simulator's schema are answered 1030 one by one; the rest must validate.
+        // QuickBooks' parser knows every request qbXML defines and refuses the whole set for any other element,
+        // or for an Add or Mod without its aggregate (the checks QBBridge makes on raw requests too). Requests
+        // it defines but the simulator does not model are answered 1030 one by one; CustomerAdd is modelled
+        // beyond the simulator's schema with the fields it reads (a Name, required).
+        for element in unknown {
+            // A request newer than the document's <?qbxml version?> is as unknown to that version's parser.
+            guard let introduced = QBXMLRequestTypes.introduced(element.name), introduced <= version else { return .failure(.parseError) }
+            if let aggregate = QBXMLRequestTypes.requiredAggregate(of: element.name), element.child(aggregate) == nil {
+                return .failure(.parseError)
+            }
+            if element.name == "CustomerAddRq", element.child("CustomerAdd")?.value("Name")?.isEmpty ?? true {
+                return .failure(.parseError)
+            }
+        }
         let checked: String
         if unknown.isEmpty {
             checked = text

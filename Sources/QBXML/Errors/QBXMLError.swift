@@ -43,6 +43,10 @@ public enum QBXMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownDependency(requestID: String, dependsOn: String)
     /// Batch entries depend on each other in a circle.
     case dependencyCycle(requestIDs: [String])
+    /// qbXML has no request of this name (for `QBXMLMsgsRq`).
+    case unknownRequest(element: String, suggestion: String?)
+    /// An Add or Mod request without its aggregate (`CustomerAddRq` holds one `<CustomerAdd>` first).
+    case missingAggregate(request: String, aggregate: String)
 
     /// A sentence saying what is wrong and what to change.
     public var description: String {
@@ -86,6 +90,11 @@ public enum QBXMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "request \(requestID) depends on \(dependsOn), which is not in the batch."
         case .dependencyCycle(let requestIDs):
             return "requests \(requestIDs.joined(separator: ", ")) depend on each other in a cycle; no order can satisfy them."
+        case .unknownRequest(let element, let suggestion):
+            let hint = suggestion.map { " Did you mean <\($0)>?" } ?? ""
+            return "<\(element)> is not a qbXML request QuickBooks knows (qbXML 13.0 defines \(QBXMLRequestTypes.all.count) requests, each named like CustomerAddRq or InvoiceQueryRq).\(hint)"
+        case .missingAggregate(let request, let aggregate):
+            return "<\(request)> must hold exactly one <\(aggregate)> as its first child, with the fields of the record; QuickBooks refuses the whole request set otherwise."
         }
     }
 }

@@ -54,7 +54,25 @@ public struct QBXMLMessageSet: Sendable {
         writer.close()
         writer.close()
         let document = Self.prolog(version) + writer.xml
-        try QBXMLSchemaValidator.shared.validate(document)
+        if requests.allSatisfy(\.isSchemaChecked) {
+            try QBXMLSchemaValidator.shared.validate(document)
+        } else {
+            // A raw request outside QBBridge's schema was checked when it was queued (RawQBXMLRequest); the
+            // envelope and the set's other requests are still validated here.
+            var checked = self
+            checked.requests = requests.filter(\.isSchemaChecked)
+            var envelope = QBXMLWriter()
+            try envelope.open("QBXML")
+            try checked.openMessages(&envelope)
+            for request in checked.requests {
+                var requestWriter = QBXMLWriter()
+                try request.render(into: &requestWriter, version: version)
+                envelope.appendChecked(requestWriter.xml)
+            }
+            envelope.close()
+            envelope.close()
+            try QBXMLSchemaValidator.shared.validate(Self.prolog(version) + envelope.xml)
+        }
         return document
     }
 

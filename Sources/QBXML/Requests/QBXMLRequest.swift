@@ -10,9 +10,15 @@ public protocol QBXMLRequest: Sendable {
     /// Writes the `…Rq` element for `version`, leaving out elements the version lacks and throwing
     /// when something the request needs is missing from that version.
     func render(into writer: inout QBXMLWriter, version: QBXMLVersion) throws(QBXMLError)
+    /// Whether QBBridge's schema defines this request, so the rendered set is validated with it in. A raw
+    /// request for the rest of QuickBooks is checked by `RawQBXMLRequest` instead, and by QuickBooks itself.
+    var isSchemaChecked: Bool { get }
 }
 
 extension QBXMLRequest {
+    /// QBBridge's own requests are all in its schema.
+    public var isSchemaChecked: Bool { true }
+
     /// The request's type name for messages, e.g. `ReceivePaymentAddRq`.
     var requestName: String { String(describing: type(of: self)) }
 

@@ -1,6 +1,12 @@
-/// A request supplied upstream as qbXML text, passed through to QuickBooks after checks:
-/// it must be acceptable XML (no DOCTYPE, no entities), hold exactly one `…Rq` element that
-/// QBBridge's schema accepts, and carry a requestID (docs/qbxml-messages.md, "The request schema").
+/// A request supplied upstream as qbXML text, passed through to QuickBooks after checks
+/// (docs/qbxml-messages.md, "Raw requests"): it must be acceptable XML (no DOCTYPE, no entities), hold
+/// exactly one `…Rq` element that qbXML defines (`QBXMLRequestTypes`), and carry a requestID. An Add or Mod
+/// must hold its aggregate. A request QBBridge's own schema defines is validated against it in full; the rest
+/// of QuickBooks' requests are checked only as far as that can be done without Intuit's schema, and
+/// QuickBooks' own answer (a status code, or 0x80040400 for the set) says the rest.
+///
+/// The minimum version is the later of the one declared and the version that introduced the element, so a
+/// `LeadAddRq` (qbXML 13.0) is never sent to a QuickBooks that speaks 12.0.
 ///
 /// The element is re-serialized from what was parsed (comments, processing instructions and the
 /// document's own envelope are dropped; text and attributes are re-escaped), so what is sent is
@@ -11,10 +17,13 @@ public struct RawQBXMLRequest: QBXMLRequest, Hashable {
     public let requestID: String
     /// The request element's name, e.g. `ReceivePaymentAddRq`.
     public let elementName: String
-    /// Declared by whoever supplied the text; QBBridge cannot infer it.
+    /// The later of the version declared by whoever supplied the text and the version that introduced the
+    /// element (QBBridge cannot infer which of the element's fields need a newer one).
     public let minimumVersion: QBXMLVersion
     /// The checked element text.
     public let xml: String
+    /// Whether QBBridge's schema defines the element (then the whole request was validated against it).
+    public let isSchemaChecked: Bool
 
     /// Accepts a full qbXML document holding one request, or a single `…Rq` element.
     /// - Parameters:
@@ -53,12 +62,22 @@ public struct RawQBXMLRequest: QBXMLRequest, Hashable {
         guard id.unicodeScalars.count <= QBXMLLimits.requestID else {
             throw .fieldTooLong(field: "\(element.name)@requestID", maxLength: QBXMLLimits.requestID, length: id.unicodeScalars.count)
         }
+        guard let introduced = QBXMLRequestTypes.introduced(element.name) else {
+            throw .unknownRequest(element: element.name, suggestion: QBXMLRequestTypes.suggestion(for: element.name))
+        }
+        if let aggregate = QBXMLRequestTypes.requiredAggregate(of: element.name), element.children.filter({ $0 == aggregate }).count != 1 || element.children.first != aggregate {
+            throw .missingAggregate(request: element.name, aggregate: aggregate)
+        }
         let xml = element.serialized(requestID: id)
-        try QBXMLSchemaValidator.shared.validate("<QBXML><QBXMLMsgsRq onError=\"stopOnError\">\(xml)</QBXMLMsgsRq></QBXML>")
+        let isSchemaChecked = QBXMLSchemaValidator.requestElements.contains(element.name)
+        if isSchemaChecked {
+            try QBXMLSchemaValidator.shared.validate("<QBXML><QBXMLMsgsRq onError=\"stopOnError\">\(xml)</QBXMLMsgsRq></QBXML>")
+        }
         self.requestID = id
         self.elementName = element.name
-        self.minimumVersion = minimumVersion
+        self.minimumVersion = max(minimumVersion, introduced)
         self.xml = xml
+        self.isSchemaChecked = isSchemaChecked
     }
 
     /// Appends the checked element; throws when `version` is older than `minimumVersion`.

@@ -8,6 +8,8 @@ enum RawRequestExtractor {
         var attributes: [(name: String, value: String)]
         /// Everything between the start and end tags, re-escaped.
         var inner: String
+        /// The names of the direct child elements, in order.
+        var children: [String] = []
 
         func serialized(requestID: String) -> String {
             var tag = "<" + name + " requestID=\"" + XMLEscaping.escapeAttribute(requestID) + "\""
@@ -60,12 +62,14 @@ enum RawRequestExtractor {
         let requestID = attributes.first { $0.name == "requestID" }?.value
         attributes.removeAll { $0.name == "requestID" }
         var inner = ""
+        var children: [String] = []
         if !reader.isEmptyElement {
             let depth = reader.depth
             var open: [String] = []
             while let type = try reader.advanceRaw() {
                 switch type {
                 case XMLNodeType.element:
+                    if open.isEmpty { children.append(reader.qualifiedName) }
                     inner += "<" + reader.qualifiedName
                     for attribute in reader.attributes() {
                         inner += " " + attribute.name + "=\"" + XMLEscaping.escapeAttribute(attribute.value) + "\""
@@ -77,7 +81,9 @@ enum RawRequestExtractor {
                         open.append(reader.qualifiedName)
                     }
                 case XMLNodeType.endElement:
-                    if reader.depth == depth { return Element(name: name, requestID: requestID, attributes: attributes, inner: inner) }
+                    if reader.depth == depth {
+                        return Element(name: name, requestID: requestID, attributes: attributes, inner: inner, children: children)
+                    }
                     inner += "</" + (open.popLast() ?? reader.qualifiedName) + ">"
                 case _ where XMLNodeType.isText(type):
                     inner += XMLEscaping.escapeText(reader.text)
@@ -86,6 +92,6 @@ enum RawRequestExtractor {
                 }
             }
         }
-        return Element(name: name, requestID: requestID, attributes: attributes, inner: inner)
+        return Element(name: name, requestID: requestID, attributes: attributes, inner: inner, children: children)
     }
 }

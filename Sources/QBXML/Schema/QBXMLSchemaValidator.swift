@@ -16,6 +16,25 @@ public final class QBXMLSchemaValidator: Sendable {
     /// The validator for the embedded request schema.
     public static let shared = QBXMLSchemaValidator(compiling: String(decoding: PackageResources.qbxml_requests_xsd, as: UTF8.self))
 
+    /// The request elements the embedded schema defines (the children `QBXMLMsgsRq` may hold), read from the
+    /// schema itself so the list cannot drift from it.
+    public static let requestElements: Set<String> = requestElements(in: String(decoding: PackageResources.qbxml_requests_xsd, as: UTF8.self))
+
+    /// The `<xs:element name="…Rq">` names of a schema text.
+    static func requestElements(in schemaText: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = schemaText[...]
+        let marker = "<xs:element name=\""
+        while let start = rest.range(of: marker) {
+            let tail = rest[start.upperBound...]
+            guard let quote = tail.firstIndex(of: "\"") else { break }
+            let name = String(tail[..<quote])
+            if name.hasSuffix("Rq"), name != "QBXMLMsgsRq" { names.insert(name) }
+            rest = tail[quote...]
+        }
+        return names
+    }
+
     private let compiled: Result<CompiledSchema, QBXMLError>
 
     /// Compiles a schema from its text; throws `.schemaUnavailable` naming libxml2's complaint.

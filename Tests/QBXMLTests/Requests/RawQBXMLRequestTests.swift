@@ -64,4 +64,76 @@ struct RawQBXMLRequestTests {
             try QBXMLMessageSet(version: QBXMLVersion(major: 12, minor: 0), onError: .stopOnError, requests: [raw]).render()
         }
     }
+
+    @Test("any request qbXML 13.0 defines is accepted, outside QBBridge's schema too", arguments: [
+        #"<CustomerAddRq requestID="1"><CustomerAdd><Name>Harbor</Name></CustomerAdd></CustomerAddRq>"#,
+        #"<InvoiceAddRq requestID="1"><InvoiceAdd><CustomerRef><FullName>Harbor</FullName></CustomerRef></InvoiceAdd></InvoiceAddRq>"#,
+        #"<ItemQueryRq requestID="1"><MaxReturned>5</MaxReturned></ItemQueryRq>"#,
+        #"<SalesReceiptAddRq requestID="1"><SalesReceiptAdd><CustomerRef><FullName>Harbor</FullName></CustomerRef></SalesReceiptAdd></SalesReceiptAddRq>"#,
+        #"<GeneralSummaryReportQueryRq requestID="1"><GeneralSummaryReportType>ProfitAndLossStandard</GeneralSummaryReportType></GeneralSummaryReportQueryRq>"#,
+        #"<TxnVoidRq requestID="1"><TxnVoidType>Invoice</TxnVoidType><TxnID>1-1</TxnID></TxnVoidRq>"#,
+    ])
+    func everyQuickBooksRequest(_ xml: String) throws {
+        let raw = try RawQBXMLRequest(xml: xml)
+        #expect(!raw.isSchemaChecked)
+        let document = try QBXMLMessageSet(version: Fixtures.version13, onError: .stopOnError, requests: [raw]).render()
+        #expect(document.contains(raw.xml))
+    }
+
+    @Test("QBBridge's own requests are still validated against its schema; the table knows each of them")
+    func ownRequestsStayValidated() throws {
+        let own = try RawQBXMLRequest(xml: #"<CustomerQueryRq requestID="c"><MaxReturned>2</MaxReturned></CustomerQueryRq>"#)
+        #expect(own.isSchemaChecked)
+        #expect(throws: QBXMLError.self) {
+            try RawQBXMLRequest(xml: #"<CustomerQueryRq requestID="c"><Bogus>1</Bogus></CustomerQueryRq>"#)
+        }
+        #expect(QBXMLSchemaValidator.requestElements.count >= 10)
+        for element in QBXMLSchemaValidator.requestElements {
+            #expect(QBXMLRequestTypes.introduced(element) != nil, "\(element) is in QBBridge's schema but not in the qbXML table")
+        }
+        #expect(QBXMLRequestTypes.all.count == 232)
+        #expect(QBXMLRequestTypes.all.allSatisfy { $0.hasSuffix("Rq") })
+    }
+
+    @Test("an unknown element is refused with the closest request qbXML defines")
+    func unknownRequest() {
+        #expect(throws: QBXMLError.unknownRequest(element: "CustomerAdRq", suggestion: "CustomerAddRq")) {
+            try RawQBXMLRequest(xml: #"<CustomerAdRq requestID="1"><CustomerAdd><Name>x</Name></CustomerAdd></CustomerAdRq>"#)
+        }
+        #expect(throws: QBXMLError.unknownRequest(element: "SubscriptionDelRq", suggestion: nil)) {
+            try RawQBXMLRequest(xml: #"<SubscriptionDelRq requestID="1"/>"#)
+        }
+    }
+
+    @Test("an Add or Mod must hold its aggregate first")
+    func aggregateRequired() {
+        #expect(throws: QBXMLError.missingAggregate(request: "InvoiceModRq", aggregate: "InvoiceMod")) {
+            try RawQBXMLRequest(xml: #"<InvoiceModRq requestID="1"><TxnID>1-1</TxnID></InvoiceModRq>"#)
+        }
+        #expect(throws: QBXMLError.missingAggregate(request: "CustomerAddRq", aggregate: "CustomerAdd")) {
+            try RawQBXMLRequest(xml: #"<CustomerAddRq requestID="1"><CustomerAdd><Name>a</Name></CustomerAdd><CustomerAdd><Name>b</Name></CustomerAdd></CustomerAddRq>"#)
+        }
+    }
+
+    @Test("the minimum version is the later of the declared one and the element's own (LeadAddRq: 13.0)")
+    func introducedVersion() throws {
+        let lead = try RawQBXMLRequest(xml: #"<LeadAddRq requestID="l"><LeadAdd><FullName>Pat</FullName></LeadAdd></LeadAddRq>"#,
+                                       minimumVersion: .oldestSupported)
+        #expect(lead.minimumVersion == Fixtures.version13)
+        #expect(throws: QBXMLError.self) {
+            try QBXMLMessageSet(version: QBXMLVersion(major: 12, minor: 0), onError: .stopOnError, requests: [lead]).render()
+        }
+        let transfer = try RawQBXMLRequest(xml: #"<TransferQueryRq requestID="t"/>"#)
+        #expect(transfer.minimumVersion == QBXMLVersion(major: 12, minor: 0))
+        let declared = try RawQBXMLRequest(xml: #"<ItemQueryRq requestID="i"/>"#, minimumVersion: Fixtures.version13)
+        #expect(declared.minimumVersion == Fixtures.version13)
+    }
+
+    @Test("a set mixing a passed-through request with one of QBBridge's own still validates QBBridge's own")
+    func mixedSetValidatesOwnRequests() throws {
+        let foreign = try RawQBXMLRequest(xml: #"<ItemQueryRq requestID="a"/>"#)
+        let own = try RawQBXMLRequest(xml: #"<HostQueryRq requestID="b"/>"#)
+        let document = try QBXMLMessageSet(version: Fixtures.version13, onError: .stopOnError, requests: [foreign, own]).render()
+        #expect(document.contains("<ItemQueryRq") && document.contains("<HostQueryRq"))
+    }
 }
