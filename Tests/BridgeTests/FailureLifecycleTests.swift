@@ -66,7 +66,7 @@ struct FailureLifecycleTests {
             #expect(dismissed.status == .ok)
             #expect(try PaymentAPITests.json(dismissed)["status"] as? String == "dismissed")
             #expect(try await bridge.store.jobs.find(job.id)?.status == .dismissed)
-            #expect(try await bridge.store.jobs.pendingCount(companyID: company.id) == 0)
+            #expect(try await bridge.store.jobs.pendingCount(companyID: company.id, upTo: 10) == 0)
             let retry = try await bridge.api(.post, "/failures/\(failureID)/retry")
             #expect(retry.status == .conflict)
             #expect(String(buffer: retry.body).contains("applies only to open failures"))

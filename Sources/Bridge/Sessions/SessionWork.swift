@@ -107,6 +107,10 @@ struct SessionWork: Codable, Sendable, Equatable {
 
     /// Integer progress for receiveResponseXML: the share of this session's known work that is done,
     /// 100 only when nothing is left (`waitingJobs`: jobs still queued for this session).
+    /// Waiting jobs are counted up to this many for the progress figure: with more waiting, the percentage
+    /// shown is a lower bound that rises as the queue shrinks below it.
+    static let progressHorizon = 100
+
     func progress(waitingJobs: Int, pullPagesLeft: Int = 0) -> Int {
         let remaining = steps.count + (batch?.openCount ?? 0) + waitingJobs + pullPagesLeft + (raw == nil ? 0 : 1)
         guard remaining > 0 else { return 100 }

@@ -94,7 +94,7 @@ extension WebConnectorSessions {
     /// failures the bridge re-checks by itself, docs/failure-catalogue.md, "Automatic re-checks").
     func hasWork(_ company: Company, work: SessionWork) async throws -> Bool {
         if !work.steps.isEmpty { return true }
-        if try await store.jobs.pendingCount(companyID: company.id) > 0 { return true }
+        if try await store.jobs.pendingCount(companyID: company.id, upTo: 1) > 0 { return true }
         // Jobs held by a session that is gone or went silent (the Web Connector or a server died): a new
         // session takes them over and looks them up before anything is sent again.
         let staleBefore = Timestamp.now.adding(seconds: -configuration.sessionStaleAfterSeconds)

@@ -41,7 +41,10 @@ extension WebConnectorSessions {
                 try await store.sessions.save(session, with: step.commit)
                 return .failed
             }
-            let waiting = work.batch == nil ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id) : 0
+            // Counted up to a horizon: beyond it the figure is a lower bound, and the count costs the same
+            // however deep the queue is (docs/operations.md, "Queue depth").
+            let waiting = work.batch == nil
+                ? try await store.jobs.pendingCount(companyID: session.companyID, excludingSession: session.id, upTo: SessionWork.progressHorizon) : 0
             let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
             try await store.sessions.save(session, with: step.commit)
             return .progress(progress)

@@ -121,13 +121,15 @@ public struct Jobs: Sendable {
         }
     }
 
-    /// Whether the company has work a session should pick up now.
+    /// How many jobs of the company a session could pick up now, counted up to `limit`: the answer is "at
+    /// least `limit`" beyond it, which is all a caller needs (is there work; roughly how much is left for the
+    /// progress figure), and reading stops there, so the cost does not grow with the depth of the queue.
     /// Jobs already tried in `excludingSession` are not counted (a session tries each job once).
-    public func pendingCount(companyID: CompanyID, excludingSession: String? = nil, now: Timestamp = .now) async throws -> Int {
+    public func pendingCount(companyID: CompanyID, excludingSession: String? = nil, upTo limit: Int, now: Timestamp = .now) async throws -> Int {
         try await database.read { sql in
             let row = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
-                AND (session_id IS NULL OR session_id <> \(bind: excludingSession ?? ""))
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
+                AND (session_id IS NULL OR session_id <> \(bind: excludingSession ?? "")) LIMIT \(bind: limit)) AS waiting
                 """).first()
             return try row?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -177,30 +179,40 @@ public struct Jobs: Sendable {
 
     /// Atomically claims up to `limit` due jobs of a company for a session, in queue order; with PostgreSQL,
     /// rows another instance is claiming are skipped, never handed out twice.
+    ///
+    /// One look-up per kind: each walks `jobs_claimable` (company, kind, priority, seq) in order and stops at
+    /// `limit`, so a claim reads O(limit × kinds) rows whatever the depth of the queue; the kinds' candidates are
+    /// merged in queue order here. (Several kinds in one `IN` would make the engines read every claimable job of
+    /// those kinds and sort them.)
     public func claim(companyID: CompanyID, sessionID: String, limit: Int, kinds: [JobKind] = JobKind.allCases,
                       now: Timestamp = .now) async throws -> [Job] {
         try await database.transaction { sql in
-            let rows = try await sql.raw("""
-                SELECT id FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND \(Self.claimable(now: now))
-                AND kind IN \(SQLBind.group(kinds.map(\.rawValue)))
-                AND (session_id IS NULL OR session_id <> \(bind: sessionID))
-                ORDER BY priority DESC, seq ASC LIMIT \(bind: limit)\(ClaimLock())
-                """).all()
-            let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+            var candidates: [(id: String, priority: Int, sequence: Int64)] = []
+            for kind in kinds {
+                let rows = try await sql.raw("""
+                    SELECT id, priority, seq FROM jobs WHERE company_id = \(bind: companyID.rawValue) AND kind = \(bind: kind.rawValue)
+                    AND \(Self.claimable(now: now))
+                    AND (session_id IS NULL OR session_id <> \(bind: sessionID))
+                    ORDER BY priority DESC, seq ASC LIMIT \(bind: limit)\(ClaimLock())
+                    """).all()
+                for row in rows {
+                    candidates.append((try row.decode(column: "id", as: String.self), try row.decode(column: "priority", as: Int.self),
+                                       try row.decode(column: "seq", as: Int64.self)))
+                }
+            }
+            let ids = candidates.sorted { ($0.priority, -$0.sequence) > ($1.priority, -$1.sequence) }.prefix(limit).map(\.id)
             guard !ids.isEmpty else { return [] }
             // One statement that also reads the claimed rows back (both engines have RETURNING); its order is
             // unspecified, so the queue order is restored here.
             let claimed = try await sql.raw("""
                 UPDATE jobs SET status = \(bind: JobStatus.inFlight.rawValue), session_id = \(bind: sessionID),
                 claimed_at = \(bind: now.milliseconds), updated_at = \(bind: now.milliseconds)
-                WHERE id IN \(SQLBind.group(ids)) RETURNING *
+                WHERE id IN \(SQLBind.group(Array(ids))) RETURNING *
                 """).all().map(Self.job)
             return claimed.sorted { ($0.priority, -$0.sequence) > ($1.priority, -$1.sequence) }
         }
     }
 
-    /// Records that these jobs' requests are about to be handed to the Web Connector: from now on an
-    /// unanswered job may exist in QuickBooks and is looked up before it is sent again.
     public func markSent(_ ids: [JobID], now: Timestamp = .now) async throws {
         guard !ids.isEmpty else { return }
         try await database.transaction { sql in try await Self.markSent(ids, on: sql, now: now) }
