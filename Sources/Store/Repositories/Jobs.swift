@@ -43,6 +43,27 @@ public struct Jobs: Sendable {
             .where("external_id", .equal, SQLBind(externalID)).first().map(Self.job)
     }
 
+    /// Writes many jobs at once, in statements of 500 rows, each batch its own transaction: for generated data
+    /// sets (`qbbridge seed`: benchmarks at depth, the UI at scale), not for upstream work, which goes through
+    /// `enqueue` and its idempotency check. A finished job carries `result` when given.
+    public func insertMany(_ jobs: [NewJob], status: JobStatus, result: String? = nil, now: Timestamp = .now) async throws {
+        for start in stride(from: 0, to: jobs.count, by: 500) {
+            let batch = jobs[start..<min(start + 500, jobs.count)]
+            try await database.transaction { sql in
+                var insert = sql.insert(into: "jobs")
+                    .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "result", "attempts",
+                             "depends_on", "created_at", "updated_at")
+                for new in batch {
+                    insert = insert.values(SQLBind(JobID.random().rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue),
+                                           SQLBind(status.rawValue), SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash),
+                                           SQLBind(new.payload), SQLBind(result), SQLBind(0), SQLBind(new.dependsOn?.rawValue),
+                                           SQLBind(now.milliseconds), SQLBind(now.milliseconds))
+                }
+                try await insert.run()
+            }
+        }
+    }
+
     static func insert(_ new: NewJob, on sql: any SQLDatabase, now: Timestamp = .now) async throws -> Job {
         let id = JobID.random()
         // RETURNING gives the sequence number the database assigned; the rest is what was just written.
