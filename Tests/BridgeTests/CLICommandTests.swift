@@ -4,6 +4,28 @@ import QBBridgeTesting
 
 @Suite("Operator commands", .tags(.process), .tagFilter)
 struct CLICommandTests {
+    @Test("seed fills a company's queue and creates a history over new companies; a queue without a company is refused")
+    func seedCommand() async throws {
+        let binary = try #require(CLI.binary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("seed.sqlite").path
+        let add = try await CLI.run(binary, ["company", "add", "--name", "Deep", "--username", "deep", "--password-stdin", "--database", database],
+                                    input: "correct horse\n")
+        #expect(add.status == 0, "\(add.error)")
+        let refused = try await CLI.run(binary, ["seed", "--queued", "10", "--database", database])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("--queued needs --company"), "\(refused.error)")
+        let seeded = try await CLI.run(binary, ["seed", "--company", "deep", "--queued", "2500", "--companies", "3", "--history", "900",
+                                                "--database", database])
+        #expect(seeded.status == 0, "\(seeded.error)")
+        #expect(seeded.output.contains("created 3 companies with 900 answered raw requests"), "\(seeded.output)")
+        #expect(seeded.output.contains("queued 2500 raw jobs for Deep"), "\(seeded.output)")
+        let companies = try await CLI.run(binary, ["company", "list", "--database", database])
+        #expect(companies.output.contains("seed-3"), "\(companies.output)")
+    }
+
     @Test("migrate, company add, enqueue payment (idempotent), failures list and report work against one database")
     func operatorFlow() async throws {
         let binary = try #require(CLI.binary)
