@@ -10,6 +10,10 @@ public struct BridgeConfiguration: Sendable {
     public var recommendedClientVersion: String?
     /// A session with no call for this long may be replaced by a new one of the same company.
     public var sessionStaleAfterSeconds: Double
+    /// A live session with a request outstanding with QuickBooks keeps its company this long after its last call;
+    /// one with nothing outstanding is taken over by the next authenticate at once (docs/web-connector-protocol.md,
+    /// "Abandoned sessions").
+    public var sessionOutstandingGraceSeconds: Double
     /// Tickets idle for this long stop working (and are expired by the background sweep).
     public var ticketIdleTimeoutSeconds: Double
     /// Re-read the QuickBooks host facts and re-check the FileID stamp when older than this.
@@ -24,6 +28,7 @@ public struct BridgeConfiguration: Sendable {
         minimumClientVersion: String? = "2.1.0.30",
         recommendedClientVersion: String? = "2.2.0.71",
         sessionStaleAfterSeconds: Double = 15 * 60,
+        sessionOutstandingGraceSeconds: Double = 5 * 60,
         ticketIdleTimeoutSeconds: Double = 30 * 60,
         hostInfoRefreshSeconds: Double = 7 * 24 * 3600,
         bcryptCost: Int = 11
@@ -33,6 +38,7 @@ public struct BridgeConfiguration: Sendable {
         self.minimumClientVersion = minimumClientVersion
         self.recommendedClientVersion = recommendedClientVersion
         self.sessionStaleAfterSeconds = sessionStaleAfterSeconds
+        self.sessionOutstandingGraceSeconds = sessionOutstandingGraceSeconds
         self.ticketIdleTimeoutSeconds = ticketIdleTimeoutSeconds
         self.hostInfoRefreshSeconds = hostInfoRefreshSeconds
         self.bcryptCost = bcryptCost

@@ -15,6 +15,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One column of one row does not hold what its type says: never read as an empty default, since a
     /// corrupt failure record shown as "no steps" would send a person the wrong way.
     case undecodable(table: String, column: String, id: String, reason: String)
+    /// The session was taken over (or ended) while this call was working on it: nothing of the call was saved.
+    case sessionEnded(id: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "A row in \(table) could not be read: \(detail)."
         case .undecodable(let table, let column, let id, let reason):
             "\(table).\(column) of row \(id) could not be read (\(reason)); the row was written by another version or changed by hand. Restore it from a backup, or delete the row."
+        case .sessionEnded(let id):
+            "Web Connector session \(id) was taken over by a newer one (or ended) during this call; nothing of the call was saved. The Web Connector's next Update Selected carries on."
         }
     }
 }

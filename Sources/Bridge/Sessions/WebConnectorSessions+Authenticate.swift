@@ -45,17 +45,26 @@ extension WebConnectorSessions {
             try await PullService(store: store).scheduleIfDue(company)
             let work = try await plannedWork(for: company)
             guard try await hasWork(company, work: work) else {
+                // Its work may be in the hands of a live session still waiting for QuickBooks' answer: that is
+                // busy, not "nothing to do".
+                if let holder = try await store.sessions.openSession(companyID: company.id),
+                   holder.lastSeenAt.adding(seconds: configuration.sessionOutstandingGraceSeconds) > .now,
+                   holder.requestsSent > holder.responsesReceived {
+                    logger.notice("Web Connector busy: a session waits for QuickBooks", metadata: ["company": "\(company.id)", "session": "\(holder.id)"])
+                    return .busy(postponeSeconds: 60)
+                }
                 logger.debug("no work", metadata: ["company": "\(company.id)"])
                 return .noWork(postponeSeconds: nil, minimumRunEverySeconds: nil)
             }
             let ticket = Ticket.random()
             switch try await store.sessions.open(companyID: company.id, ticket: ticket.value,
-                                                 staleAfterSeconds: configuration.sessionStaleAfterSeconds, work: work.json) {
+                                                 staleAfterSeconds: configuration.sessionStaleAfterSeconds,
+                                                 outstandingGraceSeconds: configuration.sessionOutstandingGraceSeconds, work: work.json) {
             case .busy(let existing):
                 logger.notice("Web Connector busy: a session is live", metadata: ["company": "\(company.id)", "session": "\(existing.id)"])
                 return .busy(postponeSeconds: 60)
-            case .opened(let session, _):
-                logger.info("session opened", metadata: ["company": "\(company.id)", "session": "\(session.id)"])
+            case .opened(let session, let replaced):
+                logger.info("session opened", metadata: ["company": "\(company.id)", "session": "\(session.id)", "replaced": "\(replaced ?? "-")"])
                 return .session(ticket: ticket.value, companyFile: "")
             }
         } catch {
@@ -97,7 +106,8 @@ extension WebConnectorSessions {
         if try await store.jobs.pendingCount(companyID: company.id, upTo: 1) > 0 { return true }
         // Jobs held by a session that is gone or went silent (the Web Connector or a server died): a new
         // session takes them over and looks them up before anything is sent again.
-        let staleBefore = Timestamp.now.adding(seconds: -configuration.sessionStaleAfterSeconds)
-        return try await store.jobs.abandonedCount(companyID: company.id, staleBefore: staleBefore) > 0
+        let now = Timestamp.now
+        return try await store.jobs.abandonedCount(companyID: company.id, staleBefore: now.adding(seconds: -configuration.sessionStaleAfterSeconds),
+                                                   graceBefore: now.adding(seconds: -configuration.sessionOutstandingGraceSeconds)) > 0
     }
 }

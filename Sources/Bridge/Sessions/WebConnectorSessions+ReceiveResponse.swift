@@ -48,6 +48,12 @@ extension WebConnectorSessions {
             let progress = work.progress(waitingJobs: waiting, pullPagesLeft: work.pull?.pagesLeft ?? 0)
             try await store.sessions.save(session, with: step.commit)
             return .progress(progress)
+        } catch StoreError.sessionEnded(let id) {
+            // A newer session took the company over during this call: nothing of it was saved, and jobs it
+            // claimed go back to the queue (no request of theirs left QBBridge).
+            logger.notice("receiveResponseXML for a session taken over meanwhile; nothing saved", metadata: ["session": "\(id)"])
+            _ = try? await store.jobs.release(sessionID: id)
+            return .failed
         } catch {
             logger.error("receiveResponseXML failed inside the bridge", metadata: ["error": "\(error)"])
             try? await saveError(ticket: response.ticket, "QBBridge could not store QuickBooks' response: \(error)")

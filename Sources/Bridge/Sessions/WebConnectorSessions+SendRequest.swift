@@ -49,6 +49,12 @@ extension WebConnectorSessions {
             session.requestsSent += 1
             try await store.sessions.save(session, with: step.commit)
             return .request(document)
+        } catch StoreError.sessionEnded(let id) {
+            // A newer session took the company over during this call: nothing of it was saved, and jobs it
+            // claimed go back to the queue (no request of theirs left QBBridge).
+            logger.notice("sendRequestXML for a session taken over meanwhile; nothing saved", metadata: ["session": "\(id)"])
+            _ = try? await store.jobs.release(sessionID: id)
+            return .failed
         } catch {
             logger.error("sendRequestXML failed inside the bridge", metadata: ["error": "\(error)"])
             try? await saveError(ticket: request.ticket, "QBBridge could not prepare the next request: \(error)")

@@ -12,3 +12,14 @@ struct ClaimLock: SQLExpression {
         serializer.write(" SKIP LOCKED")
     }
 }
+
+/// `FOR UPDATE` where the dialect can lock rows (PostgreSQL): a session row read with it cannot change under the
+/// transaction, so a takeover and the old session's last save are serialized. SQLite's `BEGIN IMMEDIATE` already
+/// serializes them.
+struct RowLock: SQLExpression {
+    func serialize(to serializer: inout SQLSerializer) {
+        guard let lock = serializer.dialect.exclusiveSelectLockExpression else { return }
+        serializer.write(" ")
+        lock.serialize(to: &serializer)
+    }
+}

@@ -156,14 +156,18 @@ public struct Jobs: Sendable {
         }
     }
 
-    /// Jobs of a company held by sessions that are gone: not open any more, or silent since `staleBefore`
-    /// (the Web Connector or a server died). A new session takes them over.
-    public func abandonedCount(companyID: CompanyID, staleBefore: Timestamp) async throws -> Int {
+    /// Jobs of a company held by sessions a new one may take over: not open any more, silent since `staleBefore`
+    /// (the Web Connector or a server died), with no request outstanding with QuickBooks, or silent since
+    /// `graceBefore` with one outstanding (docs/web-connector-protocol.md, "Abandoned sessions").
+    public func abandonedCount(companyID: CompanyID, staleBefore: Timestamp, graceBefore: Timestamp? = nil) async throws -> Int {
         try await database.read { sql in
-            try await sql.raw("""
+            let takeable: SQLQueryString = graceBefore.map { grace in
+                " OR s.requests_sent <= s.responses_received OR s.last_seen_at < \(bind: grace.milliseconds)"
+            } ?? ""
+            return try await sql.raw("""
                 SELECT COUNT(*) AS n FROM jobs j LEFT JOIN sessions s ON s.id = j.session_id
                 WHERE j.company_id = \(bind: companyID.rawValue) AND j.status = 'in_flight'
-                AND (s.id IS NULL OR s.state <> 'open' OR s.last_seen_at < \(bind: staleBefore.milliseconds))
+                AND (s.id IS NULL OR s.state <> 'open' OR s.last_seen_at < \(bind: staleBefore.milliseconds)\(takeable))
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

@@ -9,25 +9,42 @@ public struct Sessions: Sendable {
     /// Opens a session unless a live one holds the company; a session silent for `staleAfterSeconds`
     /// is replaced (the Web Connector died or never called closeConnection). `work` is the new session's
     /// run state, stored in the same transaction.
-    public func open(companyID: CompanyID, ticket: String, staleAfterSeconds: Double, work: String? = nil,
-                     now: Timestamp = .now) async throws -> SessionOpenResult {
+    ///
+    /// With `outstandingGraceSeconds` (issue 26; docs/web-connector-protocol.md, "Abandoned sessions"), a live
+    /// session is taken over at once when it has no request outstanding with QuickBooks (its last answer was not
+    /// a request document awaiting receiveResponseXML): nothing can be in flight, and a Web Connector that was
+    /// closed or crashed mid-session comes back to work instead of `busy`. With a request outstanding, the
+    /// session keeps the company until it has been silent that long. The open session's row is locked
+    /// (PostgreSQL) so a takeover and the old session's own save never interleave; the old session's next save
+    /// finds it replaced and saves nothing (`StoreError.sessionEnded`).
+    public func open(companyID: CompanyID, ticket: String, staleAfterSeconds: Double, outstandingGraceSeconds: Double? = nil,
+                     work: String? = nil, now: Timestamp = .now) async throws -> SessionOpenResult {
         let id = UUID().uuidString.lowercased()
         let hash = SecretHash.hex(ticket)
         do {
             return try await database.transaction { sql in
                 var replaced: String?
-                if let row = try await sql.select().column(SQLLiteral.all).from("sessions")
-                    .where("company_id", .equal, SQLBind(companyID.rawValue)).where("state", .equal, SQLBind(SessionState.open.rawValue))
-                    .first() {
+                if let row = try await sql.raw("""
+                    SELECT * FROM sessions WHERE company_id = \(bind: companyID.rawValue) AND state = \(bind: SessionState.open.rawValue)\(RowLock())
+                    """).first() {
                     let existing = try Self.record(row)
-                    if existing.lastSeenAt.adding(seconds: staleAfterSeconds) > now {
+                    let silent = now.milliseconds - existing.lastSeenAt.milliseconds
+                    let outstanding = existing.requestsSent > existing.responsesReceived
+                    let reason: String
+                    if existing.lastSeenAt.adding(seconds: staleAfterSeconds) <= now {
+                        reason = "no call for \(Int(staleAfterSeconds)) s"
+                    } else if outstandingGraceSeconds != nil, !outstanding {
+                        reason = "nothing was outstanding with QuickBooks (last call \(silent / 1000) s ago)"
+                    } else if let grace = outstandingGraceSeconds, existing.lastSeenAt.adding(seconds: grace) <= now {
+                        reason = "no answer to its request for \(Int(grace)) s"
+                    } else {
                         return .busy(existing)
                     }
                     try await sql.update("sessions").set("state", to: SQLBind(SessionState.replaced.rawValue))
                         .set("closed_at", to: SQLBind(now.milliseconds)).where("id", .equal, SQLBind(existing.id)).run()
                     try await ActivityLog.append(
                         NewActivity(actor: "web-connector", companyID: companyID, subject: "session", subjectID: existing.id,
-                                    action: "session.replaced", detail: ["reason": "no call for \(Int(staleAfterSeconds)) s", "by": id]),
+                                    action: "session.replaced", detail: ["reason": reason, "by": id]),
                         on: sql, at: now
                     )
                     replaced = existing.id
@@ -79,13 +96,24 @@ public struct Sessions: Sendable {
     public func save(_ session: SessionRecord, activity: NewActivity? = nil, now: Timestamp = .now) async throws {
         guard let activity else {
             // One UPDATE commits atomically on its own; no explicit transaction (and no extra round trips) needed.
+            // It changes nothing when the session was taken over meanwhile (`AND state = 'open'`).
             try await database.withConnection { sql in try await Self.save(session, on: sql, now: now) }
             return
         }
         try await database.transaction { sql in
+            try await Self.requireOpen(session.id, on: sql)
             try await Self.save(session, on: sql, now: now)
             try await ActivityLog.append(activity, on: sql, at: now)
         }
+    }
+
+    /// Inside a transaction that saves a session's work: the session must still be open (not taken over by a
+    /// newer one since the call began), else the call's changes are rolled back. Its row stays locked until the
+    /// transaction ends (PostgreSQL), so a takeover waits for this save or this save sees the takeover.
+    static func requireOpen(_ id: String, on sql: any SQLDatabase) async throws {
+        let state = try await sql.raw("SELECT state FROM sessions WHERE id = \(bind: id)\(RowLock())").first()?
+            .decode(column: "state", as: String.self)
+        guard state == SessionState.open.rawValue else { throw StoreError.sessionEnded(id: id) }
     }
 
     /// Saves the session's state together with the job changes of the same SOAP call and the jobs whose
@@ -98,6 +126,7 @@ public struct Sessions: Sendable {
             return
         }
         try await database.transaction { sql in
+            try await Self.requireOpen(session.id, on: sql)
             for change in commit.changes {
                 try await Jobs.save(change.job, on: sql, now: now)
                 if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
@@ -122,7 +151,7 @@ public struct Sessions: Sendable {
             last_error = \(bind: session.lastError), requests_sent = \(bind: session.requestsSent),
             responses_received = \(bind: session.responsesReceived), summary = \(bind: session.summary), work = \(bind: session.work),
             closed_at = COALESCE(\(bind: closedAt), closed_at)
-            WHERE id = \(bind: session.id)
+            WHERE id = \(bind: session.id) AND state = 'open'
             """).run()
     }
 

@@ -95,7 +95,7 @@ struct LostMessagesTests {
         }
     }
 
-    @Test("a second Web Connector for the same company while the first is busy gets busy, never a request")
+    @Test("a second Web Connector for the same company while the first waits for QuickBooks' answer gets busy, never a request")
     func twoConnectorsAtOnce() async throws {
         try await withRunningBridge { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 4, invoices: 20, seed: 105)
@@ -109,12 +109,14 @@ struct LostMessagesTests {
             // queued, while the second one tries (not a matter of timing).
             let hand = try await HandDrivenConnector(lab)
             let ticket = try await hand.authenticate()
+            let first = try await hand.sendRequest(ticket: ticket, first: true)
             let second = FakeWebConnector(baseURL: lab.webConnector.endpoint, username: lab.webConnector.username, password: PaymentLab.password,
                                           quickBooks: quickBooks, configuration: lab.webConnector.configuration)
             let late = await second.runSession()
             #expect(late.outcome == .busy)
             #expect(late.requestDocuments.isEmpty, "a busy Web Connector must not be handed work")
             // The first one carries on undisturbed and posts everything once.
+            _ = try await hand.receive(ticket: ticket, response: try await hand.quickBooksAnswer(first))
             #expect(try await hand.runToEnd(ticket: ticket).progress == 100)
             _ = try await hand.close(ticket: ticket)
             for job in jobs { try await expectPostedOnce(job, lab) }
