@@ -15,12 +15,10 @@ struct RawRequestPassthroughEndToEndTests {
         try await withRunningBridge { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 3, invoices: 3, seed: 81)
             let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
-            let queued = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: #"""
+            let (id, queued) = try await Self.queue(bridge, lab, #"""
                 {"qbxml": "<CustomerAddRq requestID=\"add-1\"><CustomerAdd><Name>Harbor Freight Lines</Name><CompanyName>Harbor Freight Lines LLC</CompanyName></CustomerAdd></CustomerAddRq>"}
                 """#)
-            #expect(queued.status == .accepted, "\(String(buffer: queued.body))")
-            let id = try #require(try PaymentAPITests.json(queued)["id"] as? String)
-            #expect(try PaymentAPITests.json(queued)["minimumVersion"] as? String == "11.0")
+            #expect(queued["minimumVersion"] as? String == "11.0")
 
             await lab.sync()
             let answered = try PaymentAPITests.json(try await bridge.api(.get, "/requests/\(id)"))
@@ -40,11 +38,9 @@ struct RawRequestPassthroughEndToEndTests {
             let quickBooks = try FakeQuickBooks.generated(customers: 3, invoices: 3, seed: 82)
             let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
             let existing = try #require(await quickBooks.customers().first?.fullName)
-            let queued = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: #"""
+            let (id, _) = try await Self.queue(bridge, lab, #"""
                 {"qbxml": "<CustomerAddRq requestID=\"dup-1\"><CustomerAdd><Name>\#(existing)</Name></CustomerAdd></CustomerAddRq>"}
                 """#)
-            #expect(queued.status == .accepted, "\(String(buffer: queued.body))")
-            let id = try #require(try PaymentAPITests.json(queued)["id"] as? String)
 
             await lab.sync()
             let failed = try PaymentAPITests.json(try await bridge.api(.get, "/requests/\(id)"))
@@ -61,11 +57,9 @@ struct RawRequestPassthroughEndToEndTests {
         try await withRunningBridge { bridge async throws in
             let quickBooks = try FakeQuickBooks.generated(customers: 3, invoices: 3, seed: 83)
             let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
-            let queued = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: #"""
+            let (id, _) = try await Self.queue(bridge, lab, #"""
                 {"qbxml": "<CustomerAddRq requestID=\"bad-1\"><CustomerAdd><CompanyName>No Name Ltd</CompanyName></CustomerAdd></CustomerAddRq>"}
                 """#)
-            #expect(queued.status == .accepted, "QBBridge cannot know CustomerAdd's fields: \(String(buffer: queued.body))")
-            let id = try #require(try PaymentAPITests.json(queued)["id"] as? String)
 
             _ = await lab.webConnector.runUntilIdle(maxSessions: 3)
             let failed = try PaymentAPITests.json(try await bridge.api(.get, "/requests/\(id)"))
@@ -84,13 +78,10 @@ struct RawRequestPassthroughEndToEndTests {
             let quickBooks = try FakeQuickBooks.generated(customers: 3, invoices: 3, seed: 84,
                                                           facts: CompanyFacts(companyName: "Twelve", maxQBXMLVersion: "12.0"))
             let lab = try await PaymentLab.make(bridge, quickBooks: quickBooks)
-            let queued = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: #"""
+            let (id, body) = try await Self.queue(bridge, lab, #"""
                 {"qbxml": "<LeadAddRq requestID=\"lead-1\"><LeadAdd><FullName>Pat Prospect</FullName></LeadAdd></LeadAddRq>", "minimumVersion": "11.0"}
                 """#)
-            #expect(queued.status == .accepted, "\(String(buffer: queued.body))")
-            let body = try PaymentAPITests.json(queued)
             #expect(body["minimumVersion"] as? String == "13.0", "LeadAdd appeared in qbXML 13.0")
-            let id = try #require(body["id"] as? String)
 
             await lab.sync()
             let failed = try PaymentAPITests.json(try await bridge.api(.get, "/requests/\(id)"))
@@ -118,5 +109,14 @@ struct RawRequestPassthroughEndToEndTests {
             #expect(String(buffer: empty.body).contains("<SalesReceiptAdd>"))
             #expect(try await bridge.store.jobs.list(companyID: lab.company.id, kinds: [.rawRequest]).isEmpty)
         }
+    }
+
+    /// Queues a raw request through the API, expecting it accepted; its id and the answer's body.
+    static func queue(_ bridge: RunningBridge, _ lab: PaymentLab, _ body: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) async throws -> (String, [String: Any]) {
+        let queued = try await bridge.api(.post, "/companies/\(lab.company.id)/requests", json: body)
+        #expect(queued.status == .accepted, "\(String(buffer: queued.body))", sourceLocation: sourceLocation)
+        let json = try PaymentAPITests.json(queued)
+        return (try #require(json["id"] as? String, sourceLocation: sourceLocation), json)
     }
 }

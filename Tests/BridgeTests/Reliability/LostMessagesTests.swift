@@ -130,13 +130,7 @@ struct LostMessagesTests {
             let (job, _) = try await lab.payOpenInvoice("takeover")
             let hand = try await HandDrivenConnector(lab)
             let ticket = try await hand.authenticate()
-            var request = ""
-            for round in 0..<10 {
-                request = try await hand.sendRequest(ticket: ticket, first: round == 0)
-                if request.contains("ReceivePaymentAddRq") { break }
-                _ = try await hand.receive(ticket: ticket, response: try await hand.quickBooksAnswer(request))
-            }
-            try #require(request.contains("ReceivePaymentAddRq"))
+            let request = try await hand.exchange(ticket: ticket, until: "ReceivePaymentAddRq")
             // QuickBooks applies the post, then the first Web Connector goes silent past the stale period.
             let lateResponse = try await hand.quickBooksAnswer(request)
             try await Task.sleep(for: .milliseconds(1500))
@@ -193,6 +187,16 @@ struct HandDrivenConnector {
         return Int(SOAPText.result(String(buffer: reply.body), "receiveResponseXML") ?? "") ?? Int.min
     }
 
+    /// Exchanges documents until the next request document holds `element`, and returns that document unanswered.
+    func exchange(ticket: String, until element: String) async throws -> String {
+        for round in 0..<10 {
+            let request = try await sendRequest(ticket: ticket, first: round == 0)
+            if request.contains(element) { return request }
+            _ = try await receive(ticket: ticket, response: try await quickBooksAnswer(request))
+        }
+        throw HandDrivenError.neverSent(element)
+    }
+
     /// Exchanges documents (sendRequestXML, QuickBooks' answer, receiveResponseXML) until progress reaches
     /// 100 or 20 round trips have passed; returns the last progress and the last answer sent.
     func runToEnd(ticket: String) async throws -> (progress: Int, lastResponse: String) {
@@ -221,6 +225,6 @@ struct HandDrivenConnector {
         }
     }
 
-    enum HandDrivenError: Error { case quickBooksRefused(String) }
+    enum HandDrivenError: Error { case quickBooksRefused(String), neverSent(String) }
 }
 
