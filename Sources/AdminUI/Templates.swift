@@ -11,6 +11,8 @@ enum Templates {
         "error": EmbeddedFile.text(PackageResources.error_mustache),
         // Sign-in; its CSRF token is a double-submit cookie because there is no session yet.
         "login": EmbeddedFile.text(PackageResources.login_mustache),
+        // The first admin user, from the one-time set-up link `serve` prints while there is none; public.
+        "setup": EmbeddedFile.text(PackageResources.setup_mustache),
         // Per company: connection state, queue, posted today, open failures by category, failure rate and alert.
         "dashboard": EmbeddedFile.text(PackageResources.dashboard_mustache),
         // Failures filtered by company, category and status with a plain GET form.

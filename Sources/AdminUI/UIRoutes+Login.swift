@@ -12,6 +12,8 @@ extension UIRoutes {
         var username: String
         var error: String?
         var notice: String?
+        /// No admin user exists: the page says how to get a set-up link.
+        var noUsers: Bool
     }
 
     func registerLogin(on open: RouterGroup<UIRequestContext>) {
@@ -22,7 +24,7 @@ extension UIRoutes {
             let query = FormData(queryOf: request)
             let notice = query.get("signedOut") != nil ? "You are signed out." : nil
             return loginPage(request: request, context: context, next: Self.safeNext(query.get("next")), username: "", error: nil,
-                             notice: notice, status: .ok)
+                             notice: notice, noUsers: try await !access.hasAdminUsers(), status: .ok)
         }
         open.post("/login") { request, context -> Response in
             var request = request
@@ -74,10 +76,10 @@ extension UIRoutes {
 
     /// The login form with a fresh one-time token in its cookie and hidden field.
     private func loginPage(request: Request, context: UIRequestContext, next: String, username: String, error: String?,
-                           notice: String? = nil, status: HTTPResponse.Status) -> Response {
+                           notice: String? = nil, noUsers: Bool = false, status: HTTPResponse.Status) -> Response {
         let token = AccessService.newToken()
         let view = LoginView(chrome: Chrome(title: "Sign in", context: context, section: nil, flash: nil), csrf: token, next: next,
-                             username: username, error: error, notice: notice)
+                             username: username, error: error, notice: notice, noUsers: noUsers)
         var response = page("login", view, status: status, context: context)
         let secure = SessionCookie.isSecure(request, tlsConfigured: tlsConfigured)
         response.setCookie(SessionCookie.make(SessionCookie.login, value: token, maxAge: 3600, secure: secure))

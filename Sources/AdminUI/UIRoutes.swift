@@ -6,7 +6,7 @@ import Domain
 /// The admin web UI (docs/architecture.md, "The JSON API and the web UI", issue 8): server-rendered pages over the same services
 /// as the JSON API, behind a login, with CSRF-checked plain forms and no script.
 ///
-/// Public: `/login`, `/assets/app.css`, the help pages (`/help`, which hold no customer data and are what
+/// Public: `/login`, `/setup` (the first admin user, by one-time link), `/assets/app.css`, the help pages (`/help`, which hold no customer data and are what
 /// the `.qwc`'s support page points the Web Connector's user to) and the 404 page. Everything else needs a signed-in session and
 /// redirects to `/login` without one.
 public struct UIRoutes: Sendable {
@@ -36,6 +36,7 @@ public struct UIRoutes: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
         registerLogin(on: open)
+        registerSetup(on: open)
         registerHelp(on: open)
         open.get("**") { request, _ -> Response in
             // Paths of the machine interfaces keep their plain 404, exactly as before the UI existed.

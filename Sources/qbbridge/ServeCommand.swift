@@ -106,7 +106,14 @@ struct ServeCommand: AsyncParsableCommand {
                 print("Use it as 'Authorization: Bearer <token>' for /api/v1. Make more with 'qbbridge token create'.")
             }
             let services = BridgeServices(store: store, configuration: configuration.bridge, logger: logger)
+            // While no admin user exists, every start prints a fresh one-time link to create the first one in the
+            // browser (the earlier link stops working).
+            let setupCode = try await services.access.issueSetupCode()
             let app = try BridgeServer.makeApplication(configuration: configuration, services: services, logger: logger) { port in
+                if let setupCode {
+                    print("No admin user yet: create the first one in the browser with this link (valid 24 hours, works once):")
+                    print("  \(configuration.bridge.publicURL)/setup?code=\(setupCode)")
+                }
                 print("QBBridge \(QBBridgeVersion.current) listening on \(configuration.host):\(port); Web Connector URL \(configuration.bridge.publicURL)/qbwc; database: \(location)")
                 fflush(nil)
             }

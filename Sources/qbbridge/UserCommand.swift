@@ -3,11 +3,11 @@ import Bridge
 import Domain
 import Store
 
-/// `qbbridge user add|password|remove`: admin users of the web UI (issue 8). The password is read from standard input
+/// `qbbridge user add|password|remove|setup-link`: admin users of the web UI (issue 8). The password is read from standard input
 /// only, so it never shows in the shell history or the process list.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage admin users of the web UI.", subcommands: [Add.self, Password.self, Remove.self]
+        commandName: "user", abstract: "Manage admin users of the web UI.", subcommands: [Add.self, Password.self, Remove.self, SetupLink.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -105,6 +105,34 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("No admin user named \"\(username)\".")
             }
             print("Removed admin user \"\(username)\".")
+        }
+    }
+
+    /// A new one-time link for creating the first admin user in the browser, for when the one `serve` printed was
+    /// lost or expired. Refused once an admin user exists.
+    struct SetupLink: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "setup-link",
+            abstract: "Print a one-time link (valid 24 hours) to create the first admin user in the browser; earlier links stop working."
+        )
+
+        @Option(help: "The server's public address (default: QBBRIDGE_PUBLIC_URL, else http://localhost:8080).") var publicURL: String?
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        func run() async throws {
+            let logger = try loggingOptions.makeLogger()
+            let base = publicURL ?? Environment.value("QBBRIDGE_PUBLIC_URL") ?? "http://localhost:8080"
+            let code = try await Database.withOpened(try databaseOptions.location(), logger: logger) { database in
+                let store = Store(database: database)
+                try await store.migrate()
+                return try await BridgeServices(store: store, configuration: BridgeConfiguration(), logger: logger).access.issueSetupCode()
+            }
+            guard let code else {
+                throw ValidationError("An admin user exists already: set-up links are only for the first one. Create more with qbbridge user add.")
+            }
+            print("Open this link to create the first admin user (valid 24 hours, works once):")
+            print("  \(base.hasSuffix("/") ? String(base.dropLast()) : base)/setup?code=\(code)")
         }
     }
 }

@@ -7,7 +7,7 @@ import QBBridgeTesting
 
 @Suite("qbbridge serve as a process", .tags(.process), .tagFilter)
 struct ServeCommandTests {
-    @Test("first start migrates, prints a one-time admin token, serves /healthz and stops cleanly on SIGTERM")
+    @Test("first start migrates, prints a one-time admin token and a set-up link that works, serves /healthz and stops cleanly on SIGTERM")
     func lifecycle() async throws {
         let binary = try #require(CLI.binary)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qbbridge-serve-\(UUID().uuidString)")
@@ -29,6 +29,11 @@ struct ServeCommandTests {
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(found)/healthz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("ok"))
+        // No admin user yet: a one-time link to create the first one in the browser.
+        let link = try #require(text.split(separator: "\n").first { $0.contains("/setup?code=") }, "no set-up link printed: \(text)")
+        let code = try #require(link.split(separator: "=").last.map(String.init))
+        let (_, setup) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(found)/setup?code=\(code)")!)
+        #expect((setup as? HTTPURLResponse)?.statusCode == 200)
         process.terminate()
         try await CLI.waitForExit(process)
         #expect(process.terminationReason == .exit)

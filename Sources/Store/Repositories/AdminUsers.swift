@@ -31,6 +31,36 @@ public struct AdminUsers: Sendable {
         return user
     }
 
+    /// What became of a set-up link's form.
+    public enum FirstUserOutcome: Sendable, Equatable {
+        /// The first admin user.
+        case created(AdminUser)
+        /// The code is not the current one, or it expired or was used.
+        case codeNotCurrent
+        /// An admin user exists already: set-up links are only for the first.
+        case usersExist
+    }
+
+    /// Creates the first admin user with a one-time set-up code, in one transaction: the code must be current
+    /// and no user may exist; the code is used up with it, so the link works once.
+    public func createFirst(username: String, passwordHash: String, setupCodeHash: String, now: Timestamp = .now) async throws -> FirstUserOutcome {
+        let user = AdminUser(id: UUID().uuidString.lowercased(), username: username, createdAt: now)
+        return try await database.transaction { sql in
+            guard try await Installation.setupCodeIsCurrent(hash: setupCodeHash, on: sql, now: now) else { return .codeNotCurrent }
+            let existing = try await sql.raw("SELECT COUNT(*) AS n FROM admin_users").first()?.decode(column: "n", as: Int.self) ?? 0
+            guard existing == 0 else { return .usersExist }
+            try await sql.delete(from: "installation").where("key", .equal, SQLBind(Installation.setupCodeKey)).run()
+            try await sql.insert(into: "admin_users").columns("id", "username", "password_hash", "created_at")
+                .values(SQLBind(user.id), SQLBind(username), SQLBind(passwordHash), SQLBind(now.milliseconds)).run()
+            try await ActivityLog.append(
+                NewActivity(actor: "setup-link", companyID: nil, subject: "admin_user", subjectID: user.id, action: "admin_user.created",
+                            detail: ["username": username]),
+                on: sql, at: now
+            )
+            return .created(user)
+        }
+    }
+
     /// Sets a new password and signs the user out everywhere (their sessions end with the old password).
     public func setPassword(username: String, passwordHash: String, actor: String) async throws {
         try await database.transaction { sql in
