@@ -60,14 +60,25 @@ struct DemoCommand: AsyncParsableCommand {
                 let story = try await scenario.runSession(port: actual, store: store, firstRun: !sync)
                 try Self.save(scenario.state)
                 print(story)
-                print("""
+                if serve {
+                    // The server keeps running, so these addresses work now.
+                    print("""
 
-                Look around while it runs (qbbridge demo --serve keeps it up):
-                  failures:  curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/failures?companyId=\(state.companyID)
-                  payments:  curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/payments?companyId=\(state.companyID)
-                  health:    curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/companies/\(state.companyID)/health
-                  CLI:       qbbridge failures list --company demo   (then: qbbridge failures show <id>)
-                """)
+                    Look around while it runs (Ctrl-C stops it):
+                      web UI:    http://127.0.0.1:\(actual)/  (no admin user yet? qbbridge user setup-link --public-url http://127.0.0.1:\(actual) prints a link to create one)
+                      failures:  curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/failures?companyId=\(state.companyID)
+                      payments:  curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/payments?companyId=\(state.companyID)
+                      health:    curl -H 'Authorization: Bearer \(state.token)' http://127.0.0.1:\(actual)/api/v1/companies/\(state.companyID)/health
+                      CLI:       qbbridge failures list --company demo   (then: qbbridge failures show <id>)
+                    """)
+                } else {
+                    // The server stops with the story: only what works without it is offered.
+                    print("""
+
+                    The demo server stops now. To look around the web UI and the API with this data, run 'qbbridge demo --serve'.
+                      CLI:       qbbridge failures list --company demo   (then: qbbridge failures show <id>)
+                    """)
+                }
                 if !sync { print("Next: 'qbbridge demo --sync' un-applies the credit memo in QuickBooks and syncs again: the held payment posts by itself.") }
                 if !serve { await services.triggerGracefulShutdown() }
                 try await group.waitForAll()

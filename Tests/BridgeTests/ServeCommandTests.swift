@@ -53,6 +53,9 @@ struct ServeCommandTests {
             #expect(first.output.contains("FAILED") && first.output.contains(category), "missing \(category)")
         }
         #expect(first.output.contains("First step:"))
+        // Without --serve the server stops with the story: no address of it is offered as if it still ran.
+        #expect(!first.output.contains("curl -H"), "\(first.output)")
+        #expect(first.output.contains("run 'qbbridge demo --serve'"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("qbbridge.sqlite").path))
         let second = try await CLI.run(binary, ["demo", "--port", "0", "--sync"], directory: directory)
         #expect(second.status == 0, "\(second.error)")
