@@ -64,8 +64,11 @@ struct CompanyView {
     /// The Web Connector log upload, with "attach to this company".
     var upload: QWCLogUploadView
     /// The logs attached to the company, set by the page route.
-    var attachments: [AttachmentRow] = []
-    var hasAttachments: Bool { !attachments.isEmpty }
+    var attachments: [AttachmentRow] = [] {
+        didSet { hasAttachments = !attachments.isEmpty }
+    }
+    /// Stored, not computed: templates see only stored properties.
+    var hasAttachments = false
 
     /// One attached Web Connector log.
     struct AttachmentRow {
