@@ -172,7 +172,7 @@ struct RunBuilder {
         }
         if draft.completedWithErrors == true, run.problems.isEmpty {
             // The Web Connector said the run failed but gave no code: the status line is the problem.
-            let entry = ProblemClassifier.quickBooks(hresult: nil, message: draft.statusLine ?? "", source: .connectionError)
+            let entry = classify("q|connectionError", hresult: nil, message: draft.statusLine ?? "") { ProblemClassifier.quickBooks(hresult: nil, message: $1, source: .connectionError) }
             run.problems.append(QWCLogProblem(code: entry.code, helpCode: entry.code, title: entry.title, steps: entry.steps,
                                               message: Redaction.redact(draft.statusLine ?? ""), time: run.endedAt, line: run.lastLine, count: 1))
         }
@@ -242,7 +242,7 @@ struct RunBuilder {
                 if !hresult.isEmpty {
                     current?.exchange?.hresult = hresult
                     let message = Self.attribute("message", in: text) ?? ""
-                    let entry = ProblemClassifier.quickBooks(hresult: hresult, message: message, source: .receiveResponseXML)
+                    let entry = classify("q|receiveResponseXML", hresult: hresult, message: message) { ProblemClassifier.quickBooks(hresult: $0, message: $1, source: .receiveResponseXML) }
                     addProblem(code: Self.hresultCode(hresult), entry: entry, message: message, time: runTime, line: line)
                 }
             } else if let length = Self.length(in: lowered) {
@@ -255,14 +255,14 @@ struct RunBuilder {
         case "do_connectionerror":
             if let hresult = Self.attribute("hresult", in: text) {
                 let message = Self.attribute("message", in: text) ?? ""
-                let entry = ProblemClassifier.quickBooks(hresult: hresult, message: message, source: .connectionError)
+                let entry = classify("q|connectionError", hresult: hresult, message: message) { ProblemClassifier.quickBooks(hresult: $0, message: $1, source: .connectionError) }
                 addProblem(code: Self.hresultCode(hresult), entry: entry, message: message, time: runTime, line: line)
             }
         case "do_getlasterror":
             if let message = Self.attribute("getLastErrorRet", in: text), !message.isEmpty, message.lowercased() != "noop",
                current?.serverReportedError == true || message.lowercased().contains("error") {
                 // The application stopped the run and getLastError says why.
-                let entry = ProblemClassifier.quickBooksCause(hresult: nil, message: message, source: .connectionError) ?? ProblemClassifier.category(.unknown)
+                let entry = classify("server", hresult: nil, message: message) { ProblemClassifier.quickBooksCause(hresult: nil, message: $1, source: .connectionError) ?? ProblemClassifier.category(.unknown) }
                 addProblem(code: "server_error", entry: entry, message: "The application stopped the run: " + message, time: runTime, line: line)
                 current?.run.endMessage = Redaction.redact(message)
             }
@@ -278,13 +278,26 @@ struct RunBuilder {
     /// QBWC codes and HRESULTs anywhere in an entry that the calls above did not already take.
     private mutating func problems(_ entry: LogEntry, line: Int) {
         let text = entry.text
-        if let match = text.firstMatch(of: /QBWC1[0-9]{3}/) {
-            pending = PendingProblem(code: String(match.output), hresult: nil, message: text, time: entry.time, line: line)
+        if let code = TextScan.qbwcCode(in: text) {
+            pending = PendingProblem(code: code, hresult: nil, message: text, time: entry.time, line: line)
             return
         }
         guard entry.method != "do_connectionerror", entry.method != "do_receiveresponsexml",
-              let match = text.firstMatch(of: /0[xX]8004[0-9A-Fa-f]{4}/) else { return }
-        pending = PendingProblem(code: nil, hresult: String(match.output), message: text, time: entry.time, line: line)
+              let hresult = TextScan.hresult(in: text) else { return }
+        pending = PendingProblem(code: nil, hresult: hresult, message: text, time: entry.time, line: line)
+    }
+
+    /// Classifications already made, by kind, HRESULT and message: a long log repeats the same few problems,
+    /// and Triage's classifier is the costliest step per problem. Emptied when it grows past 1,024 texts.
+    private var classified: [String: HelpEntry] = [:]
+
+    private mutating func classify(_ kind: String, hresult: String?, message: String, _ make: (String?, String) -> HelpEntry) -> HelpEntry {
+        let key = kind + "\u{1}" + (hresult ?? "") + "\u{1}" + message
+        if let known = classified[key] { return known }
+        let entry = make(hresult, message)
+        if classified.count >= 1024 { classified.removeAll(keepingCapacity: true) }
+        classified[key] = entry
+        return entry
     }
 
     /// Classifies the pending problem once its message is complete.
@@ -293,10 +306,10 @@ struct RunBuilder {
         pending = nil
         guard current != nil else { return }
         if let code = problem.code {
-            let entry = ProblemClassifier.qbwc(code, message: problem.message)
+            let entry = classify("w|" + code, hresult: nil, message: problem.message) { _, message in ProblemClassifier.qbwc(code, message: message) }
             addProblem(code: code, entry: entry, message: problem.message, time: problem.time, line: problem.line)
         } else if let hresult = problem.hresult {
-            let entry = ProblemClassifier.quickBooks(hresult: hresult, message: problem.message, source: .connectionError)
+            let entry = classify("q|connectionError", hresult: hresult, message: problem.message) { ProblemClassifier.quickBooks(hresult: $0, message: $1, source: .connectionError) }
             addProblem(code: Self.hresultCode(hresult), entry: entry, message: problem.message, time: problem.time, line: problem.line)
         }
     }
@@ -336,8 +349,7 @@ struct RunBuilder {
 
     /// `length = 1234` in a line.
     static func length(in lowered: String) -> Int? {
-        guard let match = lowered.firstMatch(of: /length\s*=\s*([0-9]{1,12})/) else { return nil }
-        return Int(match.output.1)
+        TextScan.length(in: lowered)
     }
 
     /// An HRESULT in the catalogue's form when it parses, else as the log wrote it.

@@ -95,19 +95,18 @@ struct QWCLogAPITests {
         }
     }
 
-    @Test("a streamed upload that passes 64 MiB is refused with 413 as soon as it does")
-    func tooLargeStreamed() async throws {
-        try await withRunningBridge { bridge async throws in
-            let line = Array("20261201.09:00:00 UTC\t: QBWebConnector.X.y() : a line of the log that repeats\r\n".utf8)
-            let bytes = [UInt8]((0..<(65 * 1024 * 1024 / line.count + 1)).lazy.flatMap { _ in line })
-            let response = try await Self.upload(bridge, bytes)
-            #expect(response.status == .contentTooLarge)
-        }
-    }
-
     @Test("attach=true keeps the log with the company without its secret lines, lists it and records it in the activity")
     func attach() async throws {
-        try await withRunningBridge { bridge async throws in
+        try await Self.attach(on: .sqlite)
+    }
+
+    @Test("attach=true keeps the log with the company (PostgreSQL)", .tags(.postgres), .requires(.postgres))
+    func attachPostgres() async throws {
+        try await Self.attach(on: .postgres)
+    }
+
+    static func attach(on engine: TestDatabase) async throws {
+        try await withRunningBridge(engine) { bridge async throws in
             let company = try await bridge.addCompany()
             let response = try await Self.upload(bridge, try Self.fixture("verbose-success.txt"),
                                                  query: "?companyId=\(company.id.rawValue)&attach=true&fileName=QWCLog.txt")
