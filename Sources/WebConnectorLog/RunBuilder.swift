@@ -54,7 +54,7 @@ struct RunBuilder {
             }
         case "setupdatelock":
             if lowered.contains("update session locked") {
-                if current == nil { start(at: entry, line: line, application: nil) }
+                if current == nil || current?.ended == true { start(at: entry, line: line, application: nil) }
             } else if lowered.contains("update session unlocked") {
                 touch(entry, line)
                 end(line: line)
@@ -81,6 +81,8 @@ struct RunBuilder {
         default:
             ensureRun(entry, line)
         }
+        // `touch` leaves a run that has ended alone: lines after it (the next run's lock, a scheduler line)
+        // are not part of it.
         guard current != nil else { return }
         touch(entry, line)
         calls(entry, lowered: lowered, line: line)
@@ -142,7 +144,7 @@ struct RunBuilder {
     }
 
     private mutating func touch(_ entry: LogEntry, _ line: Int) {
-        guard current != nil else { return }
+        guard current != nil, current?.ended == false else { return }
         current?.run.lastLine = line
         current?.run.endedAt = entry.time
     }

@@ -28,6 +28,8 @@ struct QWCLogRunTests {
         #expect(first.exchanges.map(\.responseBytes) == [5120, 2270])
         #expect(first.exchanges.map(\.percentDone) == [50, 100])
         #expect(first.endMessage == "Synced 3 payments.")
+        // The run ends at its unlock, not at the next day's first line.
+        #expect(report.runs.allSatisfy { $0.endedAt.timeIntervalSince($0.startedAt) < 60 })
         #expect(first.problems.isEmpty)
         #expect(report.runs[2].authentication == .noWork)
         #expect(report.summary.runCount == 3 && report.summary.completed == 3 && report.summary.failed == 0 && report.summary.noWork == 1)

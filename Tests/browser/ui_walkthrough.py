@@ -238,7 +238,7 @@ class Walkthrough:
         self.expect_text("Web Connector log", "Read and attach to Demo Plumbing")
         self.driver.find_element(By.ID, "qwclog-file").send_keys(path)
         self.follow(self.driver.find_element(By.XPATH, "//button[normalize-space()='Read and attach to Demo Plumbing']"))
-        self.expect_text("Summary", "8 runs over 7 days", "3 completed", "5 failed", "QBWC1048",
+        self.expect_text("Summary", "8 runs over 12 days", "3 completed", "5 failed", "QBWC1048",
                          "The log was attached to Demo Plumbing", "Runs, newest first", "Could not start QuickBooks")
         self.expect("3f6c2a9e-51d4-4b7a-9c0e-8d2f1a7b6e40" not in self.driver.page_source, "a ticket from the log is on the page")
         self.shot("qwclog-report")
@@ -246,7 +246,7 @@ class Walkthrough:
         self.expect_text("QBWC1048", "certificate")
         self.shot("qwclog-help-entry")
         self.driver.get(company_url)
-        self.expect_text("Web Connector log", "8 runs over 7 days")
+        self.expect_text("Web Connector log", "8 runs over 12 days")
         self.shot("company-with-attached-log")
 
     def fill_login(self, password):
