@@ -96,7 +96,7 @@ public struct QWCLogReader: Sendable {
         defer { try? handle.close() }
         var reader = QWCLogReader(maximumBytes: maximumBytes)
         while let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty {
-            try reader.consume(data)
+            try reader.consume([UInt8](data))
         }
         return try reader.finish()
     }

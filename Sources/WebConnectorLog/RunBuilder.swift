@@ -136,8 +136,7 @@ struct RunBuilder {
     /// a scheduled run's error) opens a run of its own.
     /// Such a run stands alone: the next problem outside a run (adding the application again) is another.
     private mutating func ensureRun(_ entry: LogEntry, _ line: Int) {
-        let lowered = entry.text.lowercased()
-        let speaks = entry.text.contains("QBWC1") || lowered.contains("0x8004")
+        let speaks = TextScan.qbwcCode(in: entry.text) != nil || TextScan.hresult(in: entry.text) != nil
         let open = current.map { !$0.ended && !($0.standalone && !$0.run.problems.isEmpty && speaks) } ?? false
         guard !open, speaks || entry.method.hasPrefix("do_") else { return }
         start(at: entry, line: line, application: nil, standalone: !entry.method.hasPrefix("do_"))
@@ -271,7 +270,7 @@ struct RunBuilder {
         case "do_closeconnection":
             if let message = Self.attribute("closeConnectionRet", in: text) { current?.run.endMessage = Redaction.redact(message) }
         default:
-            if lowered.contains("no data exchange required") { current?.noData = true }
+            if entry.method == "updatews" || entry.method == "doupdateselected", lowered.contains("no data exchange required") { current?.noData = true }
         }
     }
 
