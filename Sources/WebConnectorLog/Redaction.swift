@@ -16,6 +16,11 @@ public enum Redaction {
         return secretWords.contains { lowered.contains($0) }
     }
 
+    // The patterns, compiled once: a regex literal is parsed again at every use.
+    nonisolated(unsafe) private static let valuePattern = /(?i)((?:wc|str)?(?:ticket|password|passwd|pwd)|authRet\[0\])(\s*(?:=|:)\s*)("[^"]*"|'[^']*'|<[^>]*>|[^\s>"'<]+)/
+    nonisolated(unsafe) private static let elementPattern = /(?i)<((?:wc|str)?(?:ticket|password))>[^<]*<\/\1>/
+    nonisolated(unsafe) private static let openElementPattern = /(?i)<((?:wc|str)?(?:ticket|password))>[^<]*$/
+
     /// `text` with the value of every ticket and password removed; the rest is kept, so a support person
     /// still reads what happened. Any value after a secret's name is removed up to its closing quote or
     /// bracket, or to the end of the text when it has none.
@@ -23,15 +28,15 @@ public enum Redaction {
         guard holdsSecret(text) else { return text }
         var result = text
         // <wcTicket="…">, ticket='…', authRet[0]="…", <password=…>, strPassword="…", Password: …
-        result.replace(/(?i)((?:wc|str)?(?:ticket|password|passwd|pwd)|authRet\[0\])(\s*(?:=|:)\s*)("[^"]*"|'[^']*'|<[^>]*>|[^\s>"'<]+)/) { match in
+        result.replace(valuePattern) { match in
             "\(match.output.1)\(match.output.2)\"\(marker)\""
         }
         // <ticket>…</ticket>, <strPassword>…</strPassword> in a VERBOSE log's XML.
-        result.replace(/(?i)<((?:wc|str)?(?:ticket|password))>[^<]*<\/\1>/) { match in
+        result.replace(elementPattern) { match in
             "<\(match.output.1)>\(marker)</\(match.output.1)>"
         }
         // An element cut off at the end of the text: <ticket>… with no closing tag.
-        result.replace(/(?i)<((?:wc|str)?(?:ticket|password))>[^<]*$/) { match in
+        result.replace(openElementPattern) { match in
             "<\(match.output.1)>\(marker)"
         }
         return result
