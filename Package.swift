@@ -66,6 +66,13 @@ let package = Package(
             name: "Triage",
             swiftSettings: strictSettings
         ),
+        /// The Web Connector log reader (issue 23): reads a QWCLog.txt as a stream, splits it into runs and
+        /// classifies each problem with Triage's help catalogue. Pure values, no storage or HTTP.
+        .target(
+            name: "WebConnectorLog",
+            dependencies: ["Triage"],
+            swiftSettings: strictSettings
+        ),
         /// The vocabulary every layer shares: identifiers, times, and the records Store keeps (companies, jobs,
         /// failure records, snapshots, activity), as plain values with no storage or HTTP in them.
         .target(
@@ -102,7 +109,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "Domain", "QBXML", "WebConnector", "Triage", "Store",
+                "Domain", "QBXML", "WebConnector", "WebConnectorLog", "Triage", "Store",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -117,7 +124,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Bridge", "Domain", "QBXML", "Triage",
+                "Bridge", "Domain", "QBXML", "Triage", "WebConnectorLog",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -142,7 +149,7 @@ let package = Package(
         .target(
             name: "AdminUI",
             dependencies: [
-                "Bridge", "Domain", "QBXML", "Triage", "RouteContext",
+                "Bridge", "Domain", "QBXML", "Triage", "RouteContext", "WebConnectorLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -181,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "qbbridge",
             dependencies: [
-                "Server", "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
+                "Server", "Bridge", "Domain", "Store", "QBXML", "QBSimulator", "WebConnectorLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -192,7 +199,7 @@ let package = Package(
         .executableTarget(
             name: "qbbridge-bench",
             dependencies: [
-                "Bridge", "Domain", "Store", "QBXML", "QBSimulator",
+                "Bridge", "Domain", "Store", "QBXML", "QBSimulator", "WebConnectorLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -237,6 +244,12 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WebConnectorLogTests",
+            dependencies: ["WebConnectorLog", "Triage", "QBBridgeTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

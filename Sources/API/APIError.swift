@@ -3,6 +3,7 @@ import Foundation
 public import Hummingbird
 import OpenAPIRuntime
 import Domain
+import WebConnectorLog
 
 /// The one error type of the JSON API: it renders `{"error": {"code", "message", "fields"?}}` with the
 /// right status, as the contract's `Error` schema describes. Mapping from module errors lives here and nowhere else.
@@ -53,6 +54,12 @@ public struct APIError: HTTPResponseError, Sendable {
             case .notFound: return APIError(.notFound, code: "not_found", message: error.description)
             case .conflict: return APIError(.conflict, code: "conflict", message: error.description)
             default: return APIError(.serviceUnavailable, code: "store_unavailable", message: "The database could not complete the request; try again.")
+            }
+        case let error as QWCLogError:
+            switch error {
+            case .tooLarge: return APIError(.contentTooLarge, code: "body_too_large", message: error.description)
+            case .lineTooLong, .binary, .invalidText, .empty, .notAWebConnectorLog:
+                return APIError(.unprocessableContent, code: "not_a_qwc_log", message: error.description)
             }
         case let error as HTTPError:
             return APIError(error.status, code: error.status == .contentTooLarge ? "body_too_large" : "bad_request",

@@ -37,5 +37,8 @@ enum Templates {
         "help": EmbeddedFile.text(PackageResources.help_mustache),
         // One help entry: what the code means, its usual causes and the numbered steps; public.
         "help-entry": EmbeddedFile.text(PackageResources.help_entry_mustache),
+        // What the Web Connector log reader found in an uploaded QWCLog.txt: the summary, the problems with their
+        // steps, one row per run; or why the file could not be read.
+        "qwclog": EmbeddedFile.text(PackageResources.qwclog_mustache),
     ]
 }

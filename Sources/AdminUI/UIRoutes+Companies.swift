@@ -50,6 +50,10 @@ extension UIRoutes {
             let company = try await companies.company(CompanyID(try id(context, "company", list: "companies")))
             var view = CompanyView(company, chrome: try await chrome(company.name, .companies, context: context))
             view.data = try await dataView(company)
+            view.attachments = try await services.qwcLogs.attachments(companyID: company.id).map {
+                CompanyView.AttachmentRow(href: "/companies/\(company.id.rawValue)/qwc-logs/\($0.id)", attached: UIFormat.time($0.attachedAt),
+                                          actor: $0.actor, summary: $0.summary, size: QWCLogPageView.size($0.byteCount))
+            }
             return page("company", view, context: context)
         }
         pages.get("/companies/:id/qwc") { _, context -> Response in

@@ -55,6 +55,7 @@ public struct UIRoutes: Sendable {
         registerCompanies(on: pages)
         registerPayments(on: pages)
         registerActivity(on: pages)
+        registerQWCLogs(on: pages)
     }
 
     /// Renders a page with its view.

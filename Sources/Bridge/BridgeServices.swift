@@ -33,6 +33,8 @@ public struct BridgeServices: Sendable {
     public let access: AccessService
     /// The help catalogue: every code QBBridge explains, with its meaning, causes and steps.
     public let help: HelpService
+    /// The Web Connector log reader: an uploaded QWCLog.txt as a per-run report, and logs attached to companies.
+    public let qwcLogs: QWCLogService
 
     /// Builds every service over an opened, migrated store.
     public init(store: Store, configuration: BridgeConfiguration, logger: Logger) {
@@ -52,5 +54,6 @@ public struct BridgeServices: Sendable {
         records = Records(store: store)
         access = AccessService(store: store, passwords: passwords)
         help = HelpService()
+        qwcLogs = QWCLogService(store: store, logger: logger)
     }
 }

@@ -24,6 +24,8 @@ public struct Store: Sendable {
     public var snapshots: Snapshots { Snapshots(database: database) }
     /// Upstream customer ids mapped to QuickBooks ListIDs.
     public var customerMappings: CustomerMappings { CustomerMappings(database: database) }
+    /// Web Connector logs attached to companies.
+    public var qwcLogs: QWCLogAttachments { QWCLogAttachments(database: database) }
     /// Installation-wide facts (OwnerID).
     public var installation: Installation { Installation(database: database) }
 

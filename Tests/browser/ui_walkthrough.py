@@ -2,6 +2,7 @@
 """Walks through QBBridge's admin web UI in headless Chromium, as a support person would.
 
 Signs in (after one wrong password), reads the dashboard, opens a failure, dismisses it with a reason,
+uploads a Web Connector log from the company page and reads its report and a help page,
 downloads the company's .qwc and checks it is a Web Connector file, looks at payments and the activity
 log, checks the phone layout and keyboard focus, and signs out. Saves a screenshot of each page to the
 screenshots directory. Exits non-zero at the first thing that is not as expected.
@@ -170,6 +171,9 @@ class Walkthrough:
         path = self.wait_for_download(".qwc")
         self.check_qwc(path, file_id)
 
+        print("Web Connector log: upload from the company page, the per-run report, a help page")
+        self.upload_log()
+
         print("deposit report of the demo's posted payments (dated Friday 2026-11-20)")
         self.click_link("Deposit report")
         self.driver.get(self.driver.current_url.split("?")[0] + "?from=2026-11-16&to=2026-11-30")
@@ -217,6 +221,33 @@ class Walkthrough:
         self.open("/")
         self.expect("/login" in self.driver.current_url, "after signing out the dashboard still opens")
         self.shot("signed-out")
+
+    def upload_log(self):
+        """Uploads a Web Connector log from the company page (the fixtures' company renamed to the demo's, so
+        the runs are matched to it), reads the report, follows a problem to its help page and comes back."""
+        company_url = self.driver.current_url
+        fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "WebConnectorLogTests", "Fixtures", "qwclog")
+        text = ""
+        for name in ("success.txt", "hresult-connection.txt", "qbwc1048-certificate.txt"):
+            with open(os.path.join(fixtures, name), encoding="utf-8") as fixture:
+                text += fixture.read()
+        text = text.replace("Acme Plumbing", "Demo Plumbing").replace("'acme'", "'demo'").replace('"acme"', '"demo"')
+        path = os.path.join(self.downloads, "QWCLog.txt")
+        with open(path, "w", encoding="utf-8", newline="") as log:
+            log.write(text)
+        self.expect_text("Web Connector log", "Read and attach to Demo Plumbing")
+        self.driver.find_element(By.ID, "qwclog-file").send_keys(path)
+        self.follow(self.driver.find_element(By.XPATH, "//button[normalize-space()='Read and attach to Demo Plumbing']"))
+        self.expect_text("Summary", "8 runs over 12 days", "3 completed", "5 failed", "QBWC1048",
+                         "The log was attached to Demo Plumbing", "Runs, newest first", "Could not start QuickBooks")
+        self.expect("3f6c2a9e-51d4-4b7a-9c0e-8d2f1a7b6e40" not in self.driver.page_source, "a ticket from the log is on the page")
+        self.shot("qwclog-report")
+        self.follow(self.driver.find_element(By.CSS_SELECTOR, "a[href='/help/QBWC1048']"))
+        self.expect_text("QBWC1048", "certificate")
+        self.shot("qwclog-help-entry")
+        self.driver.get(company_url)
+        self.expect_text("Web Connector log", "8 runs over 12 days")
+        self.shot("company-with-attached-log")
 
     def fill_login(self, password):
         self.type_into(self.driver.find_element(By.ID, "username"), self.username)

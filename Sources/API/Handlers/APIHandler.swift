@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Domain
+import WebConnectorLog
 
 /// Who is calling the JSON API, as the bearer-token check found it (`api:<token label>`); the activity
 /// log records it with every change.
@@ -282,6 +283,42 @@ struct APIHandler: APIProtocol {
 
     func listHelp(_ input: Operations.ListHelp.Input) async throws -> Operations.ListHelp.Output {
         .ok(.init(body: .json(.init(entries: try help.entries(matching: input.query.q).map(Components.Schemas.HelpEntry.init)))))
+    }
+
+    // MARK: - Web Connector logs
+
+    func readQWCLog(_ input: Operations.ReadQWCLog.Input) async throws -> Operations.ReadQWCLog.Output {
+        let body: HTTPBody
+        switch input.body {
+        case .plainText(let text): body = text
+        case .binary(let bytes): body = bytes
+        }
+        // A declared length over the limit is refused before a byte is read.
+        if case .known(let length) = body.length, length > QWCLogService.maximumUploadBytes {
+            throw APIError.from(QWCLogError.tooLarge(limit: QWCLogService.maximumUploadBytes))
+        }
+        var attachTo: CompanyID?
+        if input.query.attach == true {
+            guard let company = input.query.companyId else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "attach=true needs companyId: the company to keep the log with.",
+                               fields: ["companyId": "is required with attach=true"])
+            }
+            attachTo = try Self.companyID(company)
+        }
+        let analysis = try await services.qwcLogs.read(body, fileName: input.query.fileName, attachTo: attachTo, actor: actor)
+        return .ok(.init(body: .json(try .init(analysis))))
+    }
+
+    func listQWCLogAttachments(_ input: Operations.ListQWCLogAttachments.Input) async throws -> Operations.ListQWCLogAttachments.Output {
+        let companyID = try Self.companyID(input.path.id)
+        _ = try await companies.company(companyID)
+        let attachments = try await services.qwcLogs.attachments(companyID: companyID)
+        return .ok(.init(body: .json(.init(attachments: attachments.map(Components.Schemas.QWCLogAttachment.init)))))
+    }
+
+    func getQWCLogAttachment(_ input: Operations.GetQWCLogAttachment.Input) async throws -> Operations.GetQWCLogAttachment.Output {
+        let attachment = try await services.qwcLogs.attachment(companyID: try Self.companyID(input.path.id), id: input.path.logId)
+        return .ok(.init(body: .plainText(HTTPBody(attachment.content))))
     }
 
     func getHelp(_ input: Operations.GetHelp.Input) async throws -> Operations.GetHelp.Output {

@@ -61,6 +61,23 @@ struct CompanyView {
     var data: CompanyDataView?
     /// The "pull changed invoices at every sync" switch.
     var pullEverySync: Bool
+    /// The Web Connector log upload, with "attach to this company".
+    var upload: QWCLogUploadView
+    /// The logs attached to the company, set by the page route.
+    var attachments: [AttachmentRow] = [] {
+        didSet { hasAttachments = !attachments.isEmpty }
+    }
+    /// Stored, not computed: templates see only stored properties.
+    var hasAttachments = false
+
+    /// One attached Web Connector log.
+    struct AttachmentRow {
+        var href: String
+        var attached: String
+        var actor: String
+        var summary: String
+        var size: String
+    }
 
     init(_ company: Company, chrome: Chrome) {
         self.chrome = chrome
@@ -73,6 +90,7 @@ struct CompanyView {
         runEveryMinutes = String(company.runEveryMinutes)
         syncStartDate = company.syncStartDate ?? ""
         pullEverySync = company.pullInvoicesEverySync
+        upload = QWCLogUploadView(csrf: chrome.csrf, company: company)
         var details = [
             PairView(label: "Web Connector user", value: company.username),
             PairView(label: "Runs every", value: "\(company.runEveryMinutes) minutes"),

@@ -22,9 +22,12 @@ struct HelpListView {
     var count: Int
     var groups: [Group]
     var hasResults: Bool
+    /// The Web Connector log upload, for a signed-in viewer only (the reader is not public).
+    var upload: QWCLogUploadView?
 
     init(chrome: Chrome, query: String?, entries: [HelpEntry]) {
         self.chrome = chrome
+        upload = chrome.user == nil ? nil : QWCLogUploadView(csrf: chrome.csrf)
         self.query = query ?? ""
         searched = query != nil
         count = entries.count

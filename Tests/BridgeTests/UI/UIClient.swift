@@ -45,6 +45,19 @@ struct UIClient {
         return try await send(.post, path, body: body)
     }
 
+    /// Uploads a file as a browser's `multipart/form-data` form does (one `file` field), to `path`.
+    mutating func upload(_ path: String, fileName: String, bytes: [UInt8], boundary: String = "----qbbridgeTestBoundary7MA4YWxkTrZu0gW") async throws -> Page {
+        var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+        body += bytes
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        let response = try await bridge.client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        let text = String(buffer: response.body)
+        if let token = Self.csrfToken(in: text) { csrf = token }
+        return Page(status: response.status, headers: response.headers, body: text)
+    }
+
     /// Signs in through the login form; expects success.
     mutating func signIn(username: String = "support", password: String = "a long admin password",
                          sourceLocation: SourceLocation = #_sourceLocation) async throws {
