@@ -28,7 +28,7 @@ log "building qbbridge"
 swift build --product qbbridge
 bin="$(swift build --show-bin-path)/qbbridge"
 
-# 3. A demo server with its failures, in a temporary directory, and an admin user to sign in with.
+# 3. A demo server with its failures, in a temporary directory (no admin user yet).
 work=$(mktemp -d /tmp/qbbridge-browser.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 password="walkthrough-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
@@ -40,8 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "admin user and demo server on 127.0.0.1:$port"
-printf '%s\n' "$password" | "$bin" user add --username admin --password-stdin --bcrypt-cost 10 --database "$database"
+log "demo server on 127.0.0.1:$port, and a set-up link for its first admin user"
 (cd "$work" && exec "$bin" demo --port "$port" --serve --database "$database" >"$work/demo.log" 2>&1) &
 server_pid=$!
 for _ in $(seq 1 100); do
@@ -50,10 +49,12 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-# 4. The walkthrough.
+setup_link=$("$bin" user setup-link --public-url "http://127.0.0.1:$port" --database "$database" | tail -n 1 | tr -d ' ')
+
+# 4. The walkthrough, from an empty user table: the set-up link creates the admin user it signs in with.
 log "browser walkthrough"
 mkdir -p screenshots
-if ! QBBRIDGE_UI_PASSWORD="$password" python3 Tests/browser/ui_walkthrough.py --base-url "http://127.0.0.1:$port" --username admin \
+if ! QBBRIDGE_UI_PASSWORD="$password" python3 Tests/browser/ui_walkthrough.py --base-url "http://127.0.0.1:$port" --username admin --setup-link "$setup_link" \
      --screenshots screenshots --downloads "$work/downloads"; then
   echo "--- demo server log ---" >&2
   cat "$work/demo.log" >&2

@@ -33,8 +33,9 @@ class WalkthroughFailure(Exception):
 
 
 class Walkthrough:
-    def __init__(self, base_url, username, password, screenshots, downloads):
+    def __init__(self, base_url, username, password, screenshots, downloads, setup_link=None):
         self.base_url = base_url.rstrip("/")
+        self.setup_link = setup_link
         self.username = username
         self.password = password
         self.screenshots = screenshots
@@ -108,6 +109,8 @@ class Walkthrough:
     # The walk
 
     def run(self):
+        if self.setup_link:
+            self.first_admin()
         print("sign in")
         self.open("/")
         self.expect("/login" in self.driver.current_url, "an anonymous visit is not sent to /login")
@@ -249,6 +252,33 @@ class Walkthrough:
         self.expect_text("Web Connector log", "8 runs over 12 days")
         self.shot("company-with-attached-log")
 
+    def first_admin(self):
+        """From an empty user table to a signed-in dashboard: the sign-in page says how to get a set-up link, the
+        link's form creates the first admin user, and a second use of the link is refused."""
+        print("first admin user from the set-up link")
+        self.open("/")
+        self.expect("/login" in self.driver.current_url, "an anonymous visit is not sent to /login")
+        self.expect_text("No admin user exists yet", "qbbridge user setup-link")
+        self.shot("login-no-admin-yet")
+        self.driver.get(self.setup_link)
+        self.expect_text("Create the first admin user")
+        self.shot("setup-link")
+        self.type_into(self.driver.find_element(By.ID, "username"), self.username)
+        self.type_into(self.driver.find_element(By.ID, "password"), self.password)
+        self.type_into(self.driver.find_element(By.ID, "confirmation"), self.password + "-typo")
+        self.follow(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+        self.expect_text("The second password does not match the password.")
+        self.shot("setup-password-mismatch")
+        self.type_into(self.driver.find_element(By.ID, "password"), self.password)
+        self.type_into(self.driver.find_element(By.ID, "confirmation"), self.password)
+        self.follow(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+        self.expect(self.driver.find_element(By.TAG_NAME, "h1").text == "Dashboard", "the set-up link does not land on the dashboard")
+        self.shot("setup-signed-in")
+        self.follow(self.driver.find_element(By.CSS_SELECTOR, "form.signout button"))
+        self.driver.get(self.setup_link)
+        self.expect_text("set-up links are only for the first one")
+        self.shot("setup-link-used")
+
     def fill_login(self, password):
         self.type_into(self.driver.find_element(By.ID, "username"), self.username)
         self.type_into(self.driver.find_element(By.ID, "password"), password)
@@ -300,7 +330,8 @@ class Walkthrough:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", required=True, help="the running server, e.g. http://127.0.0.1:8080")
-    parser.add_argument("--username", required=True, help="an admin user made with qbbridge user add")
+    parser.add_argument("--username", required=True, help="the admin user: made with qbbridge user add, or created from --setup-link")
+    parser.add_argument("--setup-link", help="a one-time set-up link (qbbridge user setup-link): the walk starts by creating the admin user with it")
     parser.add_argument("--screenshots", default="screenshots", help="where to save the screenshots")
     parser.add_argument("--downloads", default="/tmp/qbbridge-downloads", help="where the browser saves downloads")
     arguments = parser.parse_args()
@@ -308,7 +339,7 @@ def main():
     if not password:
         print("Set QBBRIDGE_UI_PASSWORD to the admin user's password.", file=sys.stderr)
         return 2
-    walk = Walkthrough(arguments.base_url, arguments.username, password, arguments.screenshots, arguments.downloads)
+    walk = Walkthrough(arguments.base_url, arguments.username, password, arguments.screenshots, arguments.downloads, arguments.setup_link)
     try:
         walk.run()
     except (WalkthroughFailure, TimeoutException, StopIteration) as error:
