@@ -35,5 +35,9 @@ enum Templates {
         "help": EmbeddedFile.text(PackageResources.help_mustache),
         // One help entry: what the code means, its usual causes and the numbered steps; public.
         "help-entry": EmbeddedFile.text(PackageResources.help_entry_mustache),
+        // Webhook endpoints and the form that registers one.
+        "webhooks": EmbeddedFile.text(PackageResources.webhooks_mustache),
+        // One webhook: its recent deliveries with their answers, Replay, rotate secret, disable/enable, delete.
+        "webhook": EmbeddedFile.text(PackageResources.webhook_mustache),
     ]
 }

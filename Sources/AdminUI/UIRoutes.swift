@@ -54,6 +54,7 @@ public struct UIRoutes: Sendable {
         registerCompanies(on: pages)
         registerPayments(on: pages)
         registerActivity(on: pages)
+        registerWebhooks(on: pages)
     }
 
     /// Renders a page with its view.

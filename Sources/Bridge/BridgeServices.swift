@@ -33,6 +33,10 @@ public struct BridgeServices: Sendable {
     public let access: AccessService
     /// The help catalogue: every code QBBridge explains, with its meaning, causes and steps.
     public let help: HelpService
+    /// Webhook endpoints and their deliveries.
+    public let webhooks: WebhookService
+    /// The key that seals webhook secrets, shared by the service and the sender.
+    let webhookSecrets: WebhookSecretBox
 
     /// Builds every service over an opened, migrated store.
     public init(store: Store, configuration: BridgeConfiguration, logger: Logger) {
@@ -52,5 +56,13 @@ public struct BridgeServices: Sendable {
         records = Records(store: store)
         access = AccessService(store: store, passwords: passwords)
         help = HelpService()
+        webhookSecrets = WebhookSecretBox(keyPath: configuration.webhooks.keyFile ?? Self.defaultWebhookKeyFile(store.database.location))
+        webhooks = WebhookService(store: store, box: webhookSecrets, policy: WebhookURLPolicy(allowInsecure: configuration.webhooks.allowInsecure))
+    }
+
+    /// Next to the SQLite file when no key file is configured; PostgreSQL has no such place, so it needs the flag.
+    static func defaultWebhookKeyFile(_ location: DatabaseLocation) -> String? {
+        if case .sqlite(let path) = location { return path + ".webhook-key" }
+        return nil
     }
 }

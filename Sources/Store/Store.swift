@@ -24,6 +24,8 @@ public struct Store: Sendable {
     public var snapshots: Snapshots { Snapshots(database: database) }
     /// Upstream customer ids mapped to QuickBooks ListIDs.
     public var customerMappings: CustomerMappings { CustomerMappings(database: database) }
+    /// Webhook endpoints, deliveries and attempts.
+    public var webhooks: Webhooks { Webhooks(database: database) }
     /// Installation-wide facts (OwnerID).
     public var installation: Installation { Installation(database: database) }
 

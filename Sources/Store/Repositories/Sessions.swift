@@ -98,10 +98,21 @@ public struct Sessions: Sendable {
             return
         }
         try await database.transaction { sql in
+            // The jobs' statuses before this commit, read only when an endpoint listens: events report changes
+            // of status, written in this same transaction (docs/architecture.md, "Webhooks").
+            var previous: [JobID: JobStatus]?
+            if !commit.changes.isEmpty, try await WebhookOutbox.isListening(on: sql) {
+                previous = try await Jobs.statuses(commit.changes.map(\.job.id), on: sql)
+            }
             for change in commit.changes {
                 try await Jobs.save(change.job, on: sql, now: now)
                 if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
-                try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+                let failureID = try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+                if let previous {
+                    for event in WebhookOutbox.events(for: change, previous: previous[change.job.id], failureID: failureID) {
+                        try await WebhookOutbox.emit(event, on: sql, now: now)
+                    }
+                }
             }
             for page in commit.pages { try await Snapshots.write(page, on: sql, now: now) }
             try await Jobs.markSent(commit.sent, on: sql, now: now)
