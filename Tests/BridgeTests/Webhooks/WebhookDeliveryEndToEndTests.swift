@@ -115,9 +115,14 @@ struct WebhookDeliveryEndToEndTests {
                 await lab.sync()
                 try await Task.sleep(for: .milliseconds(300))
                 #expect(await inbox.received.count == 1)
-                // The dashboard names it.
-                let dashboard = try await bridge.services().webhooks.disabledByBridge()
-                #expect(dashboard.map(\.id.rawValue) == [hook.id])
+                // The dashboard names it, with the reason.
+                try await UIClient.addAdmin(bridge)
+                var browser = UIClient(bridge)
+                try await browser.signIn()
+                let dashboard = try await browser.get("/")
+                #expect(dashboard.body.contains("Webhooks disabled by QBBridge"))
+                #expect(dashboard.body.contains("href=\"/webhooks/\(hook.id)\""))
+                #expect(dashboard.body.contains("410 Gone"))
             }
         }
     }
@@ -277,12 +282,5 @@ struct WebhookDeliveryEndToEndTests {
             #expect(try await bridge.api(.delete, "/webhooks/\(id)").status == .noContent)
             #expect(try await bridge.api(.get, "/webhooks/\(id)").status == .notFound)
         }
-    }
-}
-
-extension RunningBridge {
-    /// The services over this bridge's store, as the server built them.
-    func services() -> BridgeServices {
-        BridgeServices(store: store, configuration: configuration.bridge, logger: TestDatabase.logger)
     }
 }
