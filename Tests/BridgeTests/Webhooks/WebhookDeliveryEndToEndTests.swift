@@ -283,4 +283,29 @@ struct WebhookDeliveryEndToEndTests {
             #expect(try await bridge.api(.get, "/webhooks/\(id)").status == .notFound)
         }
     }
+
+    @Test("a finished pull sends pull.finished and an answered raw request sends request.answered, each naming its job")
+    func pullAndRequest() async throws {
+        try await withWebhookReceiver { inbox, url in
+            try await withRunningBridge(configure: Self.fast) { bridge async throws in
+                let lab = try await PaymentLab.make(bridge, quickBooks: try FakeQuickBooks.generated(customers: 30, invoices: 40, seed: 13))
+                _ = try await Self.register(bridge, inbox: inbox, url: url, events: #"["pull.finished", "request.answered"]"#)
+                let pull = try PaymentAPITests.json(try await bridge.api(.post, "/companies/\(lab.company.id)/pulls",
+                                                                         json: #"{"kind": "customers", "pageSize": 10}"#))
+                let request = try PaymentAPITests.json(try await bridge.api(.post, "/companies/\(lab.company.id)/requests",
+                    json: #"{"qbxml": "<CustomerQueryRq requestID=\"q\"><MaxReturned>1</MaxReturned></CustomerQueryRq>"}"#))
+                await lab.sync()
+                try await inbox.wait { $0.count >= 2 }
+                try await Task.sleep(for: .milliseconds(300))
+                let received = await inbox.received
+                #expect(received.count == 2, "\(received.map { $0.type ?? "?" })")
+                let finished = try #require(received.first { $0.type == "pull.finished" })
+                #expect(finished.data["pullId"] == pull["id"] as? String)
+                #expect(finished.data["status"] == "posted")
+                let answered = try #require(received.first { $0.type == "request.answered" })
+                #expect(answered.data["requestId"] == request["id"] as? String)
+                #expect(received.allSatisfy { !$0.verifiedBy.isEmpty })
+            }
+        }
+    }
 }
