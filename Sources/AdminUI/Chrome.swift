@@ -25,6 +25,7 @@ struct Chrome {
         case payments = "/payments"
         case companies = "/companies"
         case activity = "/activity"
+        case webhooks = "/webhooks"
         case help = "/help"
 
         var label: String {
@@ -34,6 +35,7 @@ struct Chrome {
             case .payments: "Payments"
             case .companies: "Companies"
             case .activity: "Activity"
+            case .webhooks: "Webhooks"
             case .help: "Help"
             }
         }

@@ -40,5 +40,9 @@ enum Templates {
         // What the Web Connector log reader found in an uploaded QWCLog.txt: the summary, the problems with their
         // steps, one row per run; or why the file could not be read.
         "qwclog": EmbeddedFile.text(PackageResources.qwclog_mustache),
+        // Webhook endpoints and the form that registers one.
+        "webhooks": EmbeddedFile.text(PackageResources.webhooks_mustache),
+        // One webhook: its recent deliveries with their answers, Replay, rotate secret, disable/enable, delete.
+        "webhook": EmbeddedFile.text(PackageResources.webhook_mustache),
     ]
 }

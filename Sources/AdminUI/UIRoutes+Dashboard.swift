@@ -18,8 +18,12 @@ extension UIRoutes {
             let attention = cards.filter(\.needsAttention).count
             let summary = attention == 0 ? "All \(cards.count) compan\(cards.count == 1 ? "y is" : "ies are") in order."
                 : "\(attention) of \(cards.count) compan\(cards.count == 1 ? "y needs" : "ies need") attention."
+            let disabled = try await services.webhooks.disabledByBridge().map {
+                DisabledWebhookView(href: "/webhooks/\($0.id.rawValue)", url: $0.url, reason: $0.disabledReason ?? "")
+            }
             let view = DashboardView(chrome: try await chrome("Dashboard", .dashboard, context: context), companies: cards,
-                                     hasCompanies: !cards.isEmpty, summary: summary)
+                                     hasCompanies: !cards.isEmpty, summary: summary, disabledWebhooks: disabled,
+                                     hasDisabledWebhooks: !disabled.isEmpty)
             return page("dashboard", view, context: context)
         }
     }

@@ -56,6 +56,7 @@ public struct UIRoutes: Sendable {
         registerPayments(on: pages)
         registerActivity(on: pages)
         registerQWCLogs(on: pages)
+        registerWebhooks(on: pages)
     }
 
     /// Renders a page with its view.

@@ -20,6 +20,8 @@ public struct BridgeConfiguration: Sendable {
     public var hostInfoRefreshSeconds: Double
     /// bcrypt cost for new passwords.
     public var bcryptCost: Int
+    /// Webhook delivery and its safety rules (docs/operations.md, "Webhooks").
+    public var webhooks: WebhookConfiguration = WebhookConfiguration()
 
     /// Defaults suited to production.
     public init(
@@ -43,6 +45,32 @@ public struct BridgeConfiguration: Sendable {
         self.hostInfoRefreshSeconds = hostInfoRefreshSeconds
         self.bcryptCost = bcryptCost
     }
+}
+
+/// How webhooks are delivered; `serve` sets the first two from flags, tests shrink the times.
+public struct WebhookConfiguration: Sendable {
+    /// `--webhook-allow-insecure`: plain http to loopback, and private addresses, for development and tests.
+    public var allowInsecure: Bool = false
+    /// `--webhook-key-file`: the AES key that seals secrets. Nil means next to the SQLite file
+    /// (`<database>.webhook-key`); PostgreSQL needs it set (every instance the same file).
+    public var keyFile: String?
+    /// Whether this instance sends deliveries (a test stops a bridge before it sends, as if it had been killed).
+    public var deliver: Bool = true
+    /// How often the outbox is polled when nothing was due.
+    public var pollSeconds: Double = 0.25
+    /// Multiplies the retry schedule and the three-day disable limit (1 in production).
+    public var retryScale: Double = 1
+    /// An earlier delivery of the same company and endpoint stops holding later ones back once it is this old.
+    public var orderingBoundSeconds: Double = 3600
+    /// Deliveries claimed, and sent at once, per round.
+    public var batchSize: Int = 32
+    /// How long a claim lasts: longer than an attempt (10 s), so a claim outlives only a dead instance.
+    public var leaseSeconds: Double = 60
+    /// The whole attempt's limit (connect, send, answer).
+    public var timeoutSeconds: Double = 10
+
+    /// Production defaults.
+    public init() {}
 }
 
 /// The product version.

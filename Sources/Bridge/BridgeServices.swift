@@ -35,6 +35,10 @@ public struct BridgeServices: Sendable {
     public let help: HelpService
     /// The Web Connector log reader: an uploaded QWCLog.txt as a per-run report, and logs attached to companies.
     public let qwcLogs: QWCLogService
+    /// Webhook endpoints and their deliveries.
+    public let webhooks: WebhookService
+    /// The key that seals webhook secrets, shared by the service and the sender.
+    let webhookSecrets: WebhookSecretBox
 
     /// Builds every service over an opened, migrated store.
     public init(store: Store, configuration: BridgeConfiguration, logger: Logger) {
@@ -55,5 +59,13 @@ public struct BridgeServices: Sendable {
         access = AccessService(store: store, passwords: passwords)
         help = HelpService()
         qwcLogs = QWCLogService(store: store, logger: logger)
+        webhookSecrets = WebhookSecretBox(keyPath: configuration.webhooks.keyFile ?? Self.defaultWebhookKeyFile(store.database.location))
+        webhooks = WebhookService(store: store, box: webhookSecrets, policy: WebhookURLPolicy(allowInsecure: configuration.webhooks.allowInsecure))
+    }
+
+    /// Next to the SQLite file when no key file is configured; PostgreSQL has no such place, so it needs the flag.
+    static func defaultWebhookKeyFile(_ location: DatabaseLocation) -> String? {
+        if case .sqlite(let path) = location { return path + ".webhook-key" }
+        return nil
     }
 }

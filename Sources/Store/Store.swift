@@ -26,6 +26,8 @@ public struct Store: Sendable {
     public var customerMappings: CustomerMappings { CustomerMappings(database: database) }
     /// Web Connector logs attached to companies.
     public var qwcLogs: QWCLogAttachments { QWCLogAttachments(database: database) }
+    /// Webhook endpoints, deliveries and attempts.
+    public var webhooks: Webhooks { Webhooks(database: database) }
     /// Installation-wide facts (OwnerID).
     public var installation: Installation { Installation(database: database) }
 

@@ -41,6 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a kept-alive connection may stay idle before the server closes it (env QBBRIDGE_IDLE_CONNECTION_SECONDS; default 120, longer than the Web Connector's own 100).")
     var idleConnectionSeconds: Double?
 
+    @Flag(help: "Let webhooks go to plain-http loopback URLs and to private, loopback and link-local addresses: for development and tests only (env QBBRIDGE_WEBHOOK_ALLOW_INSECURE=1; default off).")
+    var webhookAllowInsecure = false
+
+    @Option(help: "File holding the AES key that encrypts webhook secrets, created (mode 0600) on first use (env QBBRIDGE_WEBHOOK_KEY_FILE; default: next to the SQLite file, <database>.webhook-key). Required with PostgreSQL; every instance must use the same key.")
+    var webhookKeyFile: String?
+
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var loggingOptions: LoggingOptions
 
@@ -77,6 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
             bridge.sessionStaleAfterSeconds = stale
         }
         if let minimum = minClientVersion ?? Environment.value("QBBRIDGE_MIN_CLIENT_VERSION") { bridge.minimumClientVersion = minimum }
+        bridge.webhooks.allowInsecure = webhookAllowInsecure || ["1", "true", "yes"].contains(Environment.value("QBBRIDGE_WEBHOOK_ALLOW_INSECURE")?.lowercased() ?? "")
+        bridge.webhooks.keyFile = webhookKeyFile ?? Environment.value("QBBRIDGE_WEBHOOK_KEY_FILE")
         var configuration = ServerConfiguration(host: host, port: port,
                                                 tlsCertificatePath: cert, tlsKeyPath: key, bridge: bridge)
         if let idle = idleConnectionSeconds ?? Environment.value("QBBRIDGE_IDLE_CONNECTION_SECONDS").flatMap(Double.init) {

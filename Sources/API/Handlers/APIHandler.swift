@@ -27,7 +27,7 @@ struct APIHandler: APIProtocol {
     private var deposits: DepositService { services.deposits }
     private var help: HelpService { services.help }
 
-    private var actor: String { APICaller.actor }
+    var actor: String { APICaller.actor }
 
     // MARK: - Companies
 

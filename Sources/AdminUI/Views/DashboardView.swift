@@ -86,4 +86,7 @@ struct DashboardView {
     var companies: [Card]
     var hasCompanies: Bool
     var summary: String
+    /// Webhook endpoints QBBridge disabled (410, three days of failures): upstream apps no longer hear anything.
+    var disabledWebhooks: [DisabledWebhookView]
+    var hasDisabledWebhooks: Bool
 }

@@ -29,13 +29,15 @@ extension BridgeServices {
     /// The loops that keep the queue honest, one `Service` each, for the application's service group:
     /// - the session sweep expires Web Connector sessions that went silent and returns their jobs to the queue;
     /// - the schedule check opens a `not_syncing` record for a company whose Web Connector stopped calling;
-    /// - the queue gauges publish jobs by status and open failures by category for Prometheus.
+    /// - the queue gauges publish jobs by status and open failures by category for Prometheus;
+    /// - the webhook sender delivers the outbox (unless this instance is configured not to).
     public func backgroundServices(intervalSeconds: Double) -> [any Service] {
         let interval = Duration.milliseconds(Int64(intervalSeconds * 1000))
         let store = self.store
         let idleSeconds = configuration.ticketIdleTimeoutSeconds
         let logger = self.logger
-        return [
+        let webhooks = webhookDeliveryService().map { [$0] } ?? []
+        return webhooks + [
             RepeatingService(name: "session sweep", interval: interval, logger: logger) {
                 let expired = try await store.sessions.expireIdle(olderThanSeconds: idleSeconds)
                 if expired > 0 { logger.info("expired idle sessions", metadata: ["count": "\(expired)"]) }

@@ -8,14 +8,18 @@ import SQLKit
 public struct Failures: Sendable {
     let database: Database
 
-    static func apply(_ change: FailureChange, jobID: JobID?, companyID: CompanyID, on sql: any SQLDatabase, now: Timestamp) async throws {
+    /// Returns the record `.open` opened, or nil when it refreshed one already open (a `payment.failed` event is
+    /// sent for a record that opens, not each time a re-check finds the same problem).
+    @discardableResult
+    static func apply(_ change: FailureChange, jobID: JobID?, companyID: CompanyID, on sql: any SQLDatabase, now: Timestamp) async throws -> FailureID? {
         switch change {
         case .none:
-            return
+            return nil
         case .open(let new):
-            try await upsert(new, on: sql, now: now)
+            let (id, created) = try await upsertReporting(new, on: sql, now: now)
+            return created ? id : nil
         case .resolve(let reason):
-            guard let jobID else { return }
+            guard let jobID else { return nil }
             // SQL text: every posted payment asks this, nearly always to find nothing.
             let open = try await sql.raw(
                 "SELECT id FROM failures WHERE job_id = \(bind: jobID.rawValue) AND status = \(bind: FailureStatus.open.rawValue)"
@@ -24,6 +28,7 @@ public struct Failures: Sendable {
                 let id = try row.decode(column: "id", as: String.self)
                 try await close(FailureID(id), to: .resolved, reason: reason, actor: "system", companyID: companyID, on: sql, now: now)
             }
+            return nil
         }
     }
 
@@ -31,6 +36,11 @@ public struct Failures: Sendable {
     /// failure, the company's open connection record of the same category.
     @discardableResult
     static func upsert(_ new: NewFailure, on sql: any SQLDatabase, now: Timestamp) async throws -> FailureID {
+        try await upsertReporting(new, on: sql, now: now).id
+    }
+
+    /// `upsert`, also saying whether the record is new.
+    static func upsertReporting(_ new: NewFailure, on sql: any SQLDatabase, now: Timestamp) async throws -> (id: FailureID, created: Bool) {
         var query = sql.select().column("id").from("failures").where("status", .equal, SQLBind(FailureStatus.open.rawValue))
         if let jobID = new.jobID {
             query = query.where("job_id", .equal, SQLBind(jobID.rawValue))
@@ -49,7 +59,7 @@ public struct Failures: Sendable {
                 .set("resolution", to: SQLBind(try jsonText(new.resolution))).set("actions", to: SQLBind(try jsonText(new.actions.map(\.rawValue))))
                 .set("auto_recheck", to: SQLBind(new.autoRecheck)).set("updated_at", to: SQLBind(now.milliseconds))
                 .where("id", .equal, SQLBind(id)).run()
-            return FailureID(id)
+            return (FailureID(id), false)
         }
         let id = UUID().uuidString.lowercased()
         try await sql.insert(into: "failures")
@@ -65,7 +75,15 @@ public struct Failures: Sendable {
                         detail: ["category": new.category.rawValue, "job": new.jobID?.rawValue ?? "", "title": new.title]),
             on: sql, at: now
         )
-        return FailureID(id)
+        // A new connection record is a new connection problem (a refreshed one is the same problem, still there).
+        if new.isConnection, new.jobID == nil, new.subject == nil {
+            try await WebhookOutbox.emit(
+                NewWebhookEvent(.connectionProblem, companyID: new.companyID,
+                                data: ["failureId": id, "category": new.category.rawValue, "title": new.title, "since": now.iso8601]),
+                on: sql, now: now
+            )
+        }
+        return (FailureID(id), true)
     }
 
     static func close(_ id: FailureID, to status: FailureStatus, reason: String?, actor: String, companyID: CompanyID,
@@ -78,6 +96,32 @@ public struct Failures: Sendable {
                         detail: ["reason": reason ?? ""]),
             on: sql, at: now
         )
+        try await emitClosed(id, to: status, companyID: companyID, on: sql, now: now)
+    }
+
+    /// The event a closed record reports: a connection record resolved is `connection.restored`, any other
+    /// resolution `failure.resolved`, a dismissal `failure.dismissed` (a deletion reports nothing).
+    private static func emitClosed(_ id: FailureID, to status: FailureStatus, companyID: CompanyID, on sql: any SQLDatabase,
+                                   now: Timestamp) async throws {
+        guard status == .resolved || status == .dismissed else { return }
+        guard let row = try await sql.raw("SELECT job_id, category, title, is_connection, subject, created_at FROM failures WHERE id = \(bind: id.rawValue)").first()
+        else { return }
+        let jobID = try row.decode(column: "job_id", as: String?.self)
+        let category = try row.decode(column: "category", as: String.self)
+        var data = ["failureId": id.rawValue, "category": category, "title": try row.decode(column: "title", as: String.self)]
+        if let jobID { data["jobId"] = jobID }
+        let isConnection = try row.decode(column: "is_connection", as: Bool.self) && jobID == nil
+            && (try row.decode(column: "subject", as: String?.self)) == nil
+        let type: WebhookEventType
+        if status == .dismissed {
+            type = .failureDismissed
+        } else if isConnection {
+            type = .connectionRestored
+            data["since"] = Timestamp(milliseconds: try row.decode(column: "created_at", as: Int64.self)).iso8601
+        } else {
+            type = .failureResolved
+        }
+        try await WebhookOutbox.emit(NewWebhookEvent(type, companyID: companyID, data: data), on: sql, now: now)
     }
 
     /// Opens or refreshes a connection failure (no job) for a company.

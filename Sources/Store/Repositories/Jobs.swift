@@ -260,6 +260,16 @@ public struct Jobs: Sendable {
         }
     }
 
+    /// The stored statuses of these jobs, read inside a commit before it changes them.
+    static func statuses(_ ids: [JobID], on sql: any SQLDatabase) async throws -> [JobID: JobStatus] {
+        guard !ids.isEmpty else { return [:] }
+        var statuses: [JobID: JobStatus] = [:]
+        for row in try await sql.raw("SELECT id, status FROM jobs WHERE id IN \(SQLBind.group(ids.map(\.rawValue)))").all() {
+            statuses[JobID(try row.decode(column: "id", as: String.self))] = JobStatus(rawValue: try row.decode(column: "status", as: String.self))
+        }
+        return statuses
+    }
+
     /// Written as SQL text: it runs for every payment a QuickBooks answer settles.
     static func save(_ job: Job, on sql: any SQLDatabase, now: Timestamp) async throws {
         try await sql.raw("""

@@ -127,12 +127,31 @@ public struct Sessions: Sendable {
         }
         try await database.transaction { sql in
             try await Self.requireOpen(session.id, on: sql)
+            // The jobs' statuses before this commit, read only when an endpoint listens: events report changes
+            // of status, written in this same transaction (docs/architecture.md, "Webhooks").
+            var previous: [JobID: JobStatus]?
+            if !commit.changes.isEmpty || !commit.pages.isEmpty, try await WebhookOutbox.isListening(on: sql) {
+                previous = try await Jobs.statuses(commit.changes.map(\.job.id), on: sql)
+            }
             for change in commit.changes {
                 try await Jobs.save(change.job, on: sql, now: now)
                 if let activity = change.activity { try await ActivityLog.append(activity, on: sql, at: now) }
-                try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+                let failureID = try await Failures.apply(change.failure, jobID: change.job.id, companyID: change.job.companyID, on: sql, now: now)
+                if let previous {
+                    for event in WebhookOutbox.events(for: change, previous: previous[change.job.id], failureID: failureID) {
+                        try await WebhookOutbox.emit(event, on: sql, now: now)
+                    }
+                }
             }
-            for page in commit.pages { try await Snapshots.write(page, on: sql, now: now) }
+            for page in commit.pages {
+                try await Snapshots.write(page, on: sql, now: now)
+                // A pull's last page finishes its job in the same write: that is its `pull.finished`.
+                if previous != nil, page.job.status == .posted || page.job.status == .failed {
+                    for event in WebhookOutbox.events(for: JobChange(page.job, activity: nil), previous: nil, failureID: nil) {
+                        try await WebhookOutbox.emit(event, on: sql, now: now)
+                    }
+                }
+            }
             try await Jobs.markSent(commit.sent, on: sql, now: now)
             if commit.releaseHeldJobs { try await Jobs.release(sessionID: session.id, on: sql, now: now) }
             for write in commit.company { try await Companies.apply(write, to: session.companyID, on: sql, now: now) }
