@@ -78,7 +78,7 @@ extension UIRoutes {
         } else if try await access.hasAdminUsers() {
             text = "An admin user exists already: set-up links are only for the first one. Sign in, or ask an admin to create a user with qbbridge user add."
         } else {
-            text = "This set-up link does not work: it expired after 24 hours, was used, or a newer one replaced it. Run qbbridge user setup-link on the server for a new one (restarting serve prints one too while no admin user exists)."
+            text = AccessService.linkGone
         }
         let view = SetupView(chrome: Chrome(title: "Set-up link", context: context, section: nil, flash: nil), usable: false, message: text,
                              csrf: "", code: "", username: "", error: nil, problems: [], hasProblems: false)

@@ -1,5 +1,4 @@
 public import Domain
-import Crypto
 import Foundation
 import Store
 
@@ -34,18 +33,18 @@ public struct AccessService: Sendable {
     public static let setupLinkLifetimeSeconds: Double = 24 * 3600
 
     /// A new one-time set-up code while no admin user exists (nil once one does); it replaces any earlier code,
-    /// so only the newest printed link works. The code is 256 random bits; only its hash is stored.
+    /// so only the newest printed link works. The code is 256 random bits; Store keeps only its hash.
     public func issueSetupCode(now: Timestamp = .now) async throws -> String? {
         guard try await store.adminUsers.count() == 0 else { return nil }
         let code = Self.newToken()
-        try await store.installation.replaceSetupCode(hash: SetupCode.hash(code), expiresAt: now.adding(seconds: Self.setupLinkLifetimeSeconds))
+        try await store.installation.replaceSetupCode(code, expiresAt: now.adding(seconds: Self.setupLinkLifetimeSeconds))
         return code
     }
 
     /// Whether the code is the current one, unused and unexpired, and no admin user exists yet.
     public func setupCodeIsUsable(_ code: String) async throws -> Bool {
         guard SetupCode.isWellFormed(code), try await store.adminUsers.count() == 0 else { return false }
-        return try await store.installation.setupCodeIsCurrent(hash: SetupCode.hash(code))
+        return try await store.installation.setupCodeIsCurrent(code)
     }
 
     /// Whether any admin user exists (the sign-in page says how to get a set-up link when none does).
@@ -69,14 +68,15 @@ public struct AccessService: Sendable {
         guard problems.isEmpty else { throw BridgeError.invalidInput(problems) }
         guard SetupCode.isWellFormed(code) else { throw BridgeError.conflict(Self.linkGone) }
         let hash = await passwords.hash(password)
-        switch try await store.adminUsers.createFirst(username: username, passwordHash: hash, setupCodeHash: SetupCode.hash(code)) {
+        switch try await store.adminUsers.createFirst(username: username, passwordHash: hash, setupCode: code) {
         case .created(let user): return user
         case .codeNotCurrent: throw BridgeError.conflict(Self.linkGone)
         case .usersExist: throw BridgeError.conflict("An admin user exists already; sign in, or ask an admin to create one with qbbridge user add.")
         }
     }
 
-    static let linkGone = "This set-up link no longer works: it expired after 24 hours, was used, or a newer one replaced it. Run qbbridge user setup-link on the server for a new one (restarting serve prints one too while no admin user exists)."
+    /// Why a set-up link does not work and how to get a new one (the API's conflict and the UI's 410 page).
+    public static let linkGone = "This set-up link no longer works: it expired after 24 hours, was used, or a newer one replaced it. Run qbbridge user setup-link on the server for a new one (restarting serve prints one too while no admin user exists)."
 
     /// A one-time random token (the login form's CSRF token), 256 bits as hex.
     public static func newToken() -> String {
@@ -123,13 +123,9 @@ public struct AccessService: Sendable {
     }
 }
 
-/// A set-up code as it travels in `/setup?code=…`: 64 hex digits; stored only as its SHA-256.
+/// A set-up code as it travels in `/setup?code=…`: 64 lower-case hex digits (`AccessService.newToken`).
 enum SetupCode {
     static func isWellFormed(_ code: String) -> Bool {
         code.utf8.count == 64 && code.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
-
-    static func hash(_ code: String) -> String {
-        Hex.encode(SHA256.hash(data: Data(code.utf8)))
     }
 }

@@ -43,10 +43,10 @@ public struct AdminUsers: Sendable {
 
     /// Creates the first admin user with a one-time set-up code, in one transaction: the code must be current
     /// and no user may exist; the code is used up with it, so the link works once.
-    public func createFirst(username: String, passwordHash: String, setupCodeHash: String, now: Timestamp = .now) async throws -> FirstUserOutcome {
+    public func createFirst(username: String, passwordHash: String, setupCode: String, now: Timestamp = .now) async throws -> FirstUserOutcome {
         let user = AdminUser(id: UUID().uuidString.lowercased(), username: username, createdAt: now)
         return try await database.transaction { sql in
-            guard try await Installation.setupCodeIsCurrent(hash: setupCodeHash, on: sql, now: now) else { return .codeNotCurrent }
+            guard try await Installation.setupCodeIsCurrent(setupCode, on: sql, now: now) else { return .codeNotCurrent }
             let existing = try await sql.raw("SELECT COUNT(*) AS n FROM admin_users").first()?.decode(column: "n", as: Int.self) ?? 0
             guard existing == 0 else { return .usersExist }
             try await sql.delete(from: "installation").where("key", .equal, SQLBind(Installation.setupCodeKey)).run()

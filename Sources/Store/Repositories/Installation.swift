@@ -31,29 +31,29 @@ public struct Installation: Sendable {
 
     // MARK: - The first admin user's set-up code
 
-    /// Keeps the hash of a new one-time set-up code and when it expires, replacing any earlier one: only the
-    /// newest link printed works.
-    public func replaceSetupCode(hash: String, expiresAt: Timestamp) async throws {
-        let value = hash + "|" + String(expiresAt.milliseconds)
+    /// Keeps a new one-time set-up code (only its hash, like tickets and tokens) and when it expires, replacing any
+    /// earlier one: only the newest link printed works.
+    public func replaceSetupCode(_ code: String, expiresAt: Timestamp) async throws {
+        let value = SecretHash.hex(code) + "|" + String(expiresAt.milliseconds)
         try await database.transaction { sql in
             try await sql.delete(from: "installation").where("key", .equal, SQLBind(Self.setupCodeKey)).run()
             try await sql.insert(into: "installation").columns("key", "value").values(SQLBind(Self.setupCodeKey), SQLBind(value)).run()
         }
     }
 
-    /// Whether a code with this hash is the current one and has not expired.
-    public func setupCodeIsCurrent(hash: String, now: Timestamp = .now) async throws -> Bool {
-        try await database.read { sql in try await Self.setupCodeIsCurrent(hash: hash, on: sql, now: now) }
+    /// Whether the code is the current one and has not expired.
+    public func setupCodeIsCurrent(_ code: String, now: Timestamp = .now) async throws -> Bool {
+        try await database.read { sql in try await Self.setupCodeIsCurrent(code, on: sql, now: now) }
     }
 
     static let setupCodeKey = "setup_code"
 
-    static func setupCodeIsCurrent(hash: String, on sql: any SQLDatabase, now: Timestamp) async throws -> Bool {
+    static func setupCodeIsCurrent(_ code: String, on sql: any SQLDatabase, now: Timestamp) async throws -> Bool {
         guard let row = try await sql.select().column("value").from("installation").where("key", .equal, SQLBind(setupCodeKey)).first() else {
             return false
         }
         let parts = try row.decode(column: "value", as: String.self).split(separator: "|")
         guard parts.count == 2, let expires = Int64(parts[1]) else { return false }
-        return parts[0] == hash && now.milliseconds < expires
+        return parts[0] == SecretHash.hex(code) && now.milliseconds < expires
     }
 }

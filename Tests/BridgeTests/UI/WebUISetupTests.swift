@@ -81,10 +81,10 @@ struct WebUISetupTests {
     @Test("a code expires after 24 hours")
     func codesExpire() async throws {
         _ = try await TestDatabase.sqlite.withStore { store in
-            try await store.installation.replaceSetupCode(hash: "h", expiresAt: Timestamp.now.adding(seconds: AccessService.setupLinkLifetimeSeconds))
-            #expect(try await store.installation.setupCodeIsCurrent(hash: "h"))
-            #expect(try await !store.installation.setupCodeIsCurrent(hash: "h", now: Timestamp.now.adding(seconds: AccessService.setupLinkLifetimeSeconds + 1)))
-            #expect(try await store.adminUsers.createFirst(username: "late", passwordHash: "x", setupCodeHash: "h",
+            try await store.installation.replaceSetupCode("h", expiresAt: Timestamp.now.adding(seconds: AccessService.setupLinkLifetimeSeconds))
+            #expect(try await store.installation.setupCodeIsCurrent("h"))
+            #expect(try await !store.installation.setupCodeIsCurrent("h", now: Timestamp.now.adding(seconds: AccessService.setupLinkLifetimeSeconds + 1)))
+            #expect(try await store.adminUsers.createFirst(username: "late", passwordHash: "x", setupCode: "h",
                                                            now: Timestamp.now.adding(seconds: AccessService.setupLinkLifetimeSeconds + 1)) == .codeNotCurrent)
         }
     }
