@@ -13,10 +13,16 @@ extension UIRoutes {
             let statusText = query.get("status") ?? "open"
             let status = FailureStatus(rawValue: statusText)
             let names = Dictionary(uniqueKeysWithValues: try await records.companies().map { ($0.id.rawValue, $0.name) })
-            let limit = 200
-            let records = try await records.failures(companyID: companyID.map(CompanyID.init), statuses: status.map { [$0] } ?? [],
-                                                        category: category, includeDeleted: statusText == "all", limit: limit)
-            let rows = records.map { record in
+            let limit = 100
+            let cursor = query.get("cursor").flatMap(PageCursor.init(token:))
+            let found = try await records.failures(companyID: companyID.map(CompanyID.init), statuses: status.map { [$0] } ?? [],
+                                                  category: category, includeDeleted: statusText == "all", before: cursor, limit: limit)
+            var filter = ["status=" + UIFormat.query(statusText)]
+            if let companyID { filter.append("companyId=" + companyID) }
+            if let category { filter.append("category=" + category) }
+            let firstHref = "/failures?" + filter.joined(separator: "&")
+            let nextHref = found.next.map { firstHref + "&cursor=" + $0.token }
+            let rows = found.items.map { record in
                 FailureListView.Row(href: "/failures/\(record.id.rawValue)", title: record.title, category: record.category.rawValue,
                                     company: names[record.companyID.rawValue] ?? "—", status: record.status.rawValue,
                                     created: UIFormat.timeAndAge(record.createdAt))
@@ -29,7 +35,7 @@ extension UIRoutes {
                 chrome: try await chrome("Failures", .failures, context: context),
                 companyOptions: names.sorted { $0.value < $1.value }.map { OptionView(value: $0.key, label: $0.value, selected: $0.key == companyID) },
                 categoryOptions: FailureCategory.allCases.map { OptionView(value: $0.rawValue, label: UIFormat.label($0.rawValue), selected: $0.rawValue == category) },
-                statusOptions: statuses, rows: rows, hasRows: !rows.isEmpty, truncated: rows.count == limit, shown: rows.count,
+                statusOptions: statuses, rows: rows, hasRows: !rows.isEmpty, nextHref: nextHref, firstHref: cursor == nil ? nil : firstHref,
                 emptyHint: filtered ? "Nothing matches this filter. Widen it (for example, any status or all companies)."
                                     : "No open failures: every payment either posted or is waiting for the next sync."
             )

@@ -17,6 +17,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodable(table: String, column: String, id: String, reason: String)
     /// The session was taken over (or ended) while this call was working on it: nothing of the call was saved.
     case sessionEnded(id: String)
+    /// A page cursor that belongs to another list (each list's cursor holds its own sort key).
+    case invalidCursor
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "A row in \(table) could not be read: \(detail)."
         case .undecodable(let table, let column, let id, let reason):
             "\(table).\(column) of row \(id) could not be read (\(reason)); the row was written by another version or changed by hand. Restore it from a backup, or delete the row."
+        case .invalidCursor:
+            "The cursor does not belong to this list: pass the nextCursor of the previous page of the same list, or leave it out to start from the first page."
         case .sessionEnded(let id):
             "Web Connector session \(id) was taken over by a newer one (or ended) during this call; nothing of the call was saved. The Web Connector's next Update Selected carries on."
         }

@@ -28,6 +28,31 @@ struct DataSetSeederTests {
         }
     }
 
+    @Test("an installation in operation has companies in every state, readable payments, failure records in Triage's words and activity")
+    func operationsDataSet() async throws {
+        _ = try await TestDatabase.sqlite.withStore { store in
+            let made = try await DataSetSeeder(store: store).seedOperations(companies: 100, jobs: 5_000, failures: 120)
+            #expect(made.companies == 100 && made.jobs == 5_000)
+            #expect(made.failures == 120, "two connection problems and 118 failed payments")
+            #expect(made.openFailures > 0 && made.openFailures < made.failures)
+            #expect(made.activity > made.failures)
+
+            let records = BridgeServices(store: store, configuration: BridgeConfiguration(), logger: TestDatabase.logger).records
+            let dashboard = try await records.dashboard(search: nil, order: .name, page: 0)
+            #expect(dashboard.companiesTotal == 100)
+            let reasons = Set(dashboard.attention.map(\.overview.attention))
+            #expect(reasons == [.connection, .notSynced, .openFailures], "\(reasons)")
+            #expect((10...30).contains(dashboard.attentionTotal), "\(dashboard.attentionTotal)")
+
+            let payments = try await records.payments(statuses: [.failed], limit: 1_000)
+            #expect(payments.items.count == 118)
+            #expect(payments.items.allSatisfy { (try? PaymentPayload(json: $0.job.payload)) != nil && $0.job.externalID != nil })
+            let open = try await records.failures(companyID: nil, statuses: [.open], category: nil, includeDeleted: false, before: nil, limit: 1_000)
+            #expect(open.items.allSatisfy { !$0.title.isEmpty && !$0.resolution.isEmpty })
+            #expect(try await records.payments(statuses: [.queued], limit: 1_000).items.count > 0)
+        }
+    }
+
     @Test("history creates the companies and spreads the answered jobs over them; seeded companies cannot log in")
     func historyIsSpreadOverTheCompanies() async throws {
         _ = try await TestDatabase.sqlite.withStore { store in

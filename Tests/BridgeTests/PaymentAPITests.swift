@@ -117,6 +117,49 @@ struct PaymentAPITests {
         }
     }
 
+    @Test("payments, failure records, companies and activity page by nextCursor; a cursor of another list or a made-up one is 400")
+    func cursorPaging() async throws {
+        try await withRunningBridge { bridge async throws in
+            let company = try await bridge.addCompany()
+            _ = try await bridge.addCompany(name: "Second Co", username: "second")
+            for index in 0..<5 {
+                _ = try await bridge.api(.post, "/companies/\(company.id)/payments", json: Self.body(externalId: "c\(index)"))
+            }
+            var seen: [String] = []
+            var path = "/payments?companyId=\(company.id)&limit=2"
+            for _ in 0..<5 {
+                let page = try Self.json(try await bridge.api(.get, path))
+                seen += (page["payments"] as? [[String: Any]] ?? []).compactMap { $0["externalId"] as? String }
+                guard let next = page["nextCursor"] as? String else { break }
+                path = "/payments?companyId=\(company.id)&limit=2&cursor=\(next)"
+            }
+            #expect(seen == ["c0", "c1", "c2", "c3", "c4"])
+
+            let companies = try Self.json(try await bridge.api(.get, "/companies?limit=1"))
+            let firstCompany = try #require((companies["companies"] as? [[String: Any]])?.first?["name"] as? String)
+            let companyCursor = try #require(companies["nextCursor"] as? String)
+            let rest = try Self.json(try await bridge.api(.get, "/companies?limit=1&cursor=\(companyCursor)"))
+            #expect(firstCompany == "Acme Plumbing")
+            #expect((rest["companies"] as? [[String: Any]])?.first?["name"] as? String == "Second Co")
+            let searched = try Self.json(try await bridge.api(.get, "/companies?search=SECOND+co"))
+            #expect((searched["companies"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Second Co"])
+
+            let activity = try Self.json(try await bridge.api(.get, "/activity?limit=2"))
+            let activityCursor = try #require(activity["nextCursor"] as? String)
+            let older = try Self.json(try await bridge.api(.get, "/activity?limit=2&cursor=\(activityCursor)"))
+            #expect((older["activity"] as? [[String: Any]])?.count == 2)
+            #expect(Set(((activity["activity"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int })
+                .isDisjoint(with: ((older["activity"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int }))
+
+            for bad in ["/payments?cursor=\(companyCursor)", "/failures?cursor=bm90LWEtY3Vyc29y", "/companies?cursor=%25%25", "/activity?cursor=\(companyCursor)"] {
+                let response = try await bridge.api(.get, bad)
+                #expect(response.status == .badRequest, "\(bad)")
+                let error = try #require(try Self.json(response)["error"] as? [String: Any])
+                #expect(error["code"] as? String == "invalid_query", "\(bad)")
+            }
+        }
+    }
+
     @Test("only a posted payment can be reversed")
     func reverseRequiresPosted() async throws {
         try await withRunningBridge { bridge async throws in

@@ -124,7 +124,7 @@ class Walkthrough:
         print("dashboard")
         failure_link = self.wait_for_failures()
         self.open("/")
-        self.expect_text("Demo Plumbing", "Needs attention", "Open failures", "Posted today", "Failure rate (30 days)")
+        self.expect_text("Demo Plumbing", "Needs attention", "Open failures", "What to check", "All companies")
         self.shot("dashboard")
 
         print("failures list and one failure")

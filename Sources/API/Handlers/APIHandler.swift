@@ -33,8 +33,10 @@ struct APIHandler: APIProtocol {
 
     func listCompanies(_ input: Operations.ListCompanies.Input) async throws -> Operations.ListCompanies.Output {
         let ownerID = try await records.ownerID()
-        let all = try await records.companies().map { Components.Schemas.Company($0, ownerID: ownerID) }
-        return .ok(.init(body: .json(.init(companies: all))))
+        let search = input.query.search.flatMap { $0.isEmpty ? nil : $0 }
+        let page = try await records.companies(search: search, after: try Self.cursor(input.query.cursor), limit: input.query.limit ?? 1000)
+        return .ok(.init(body: .json(.init(companies: page.items.map { Components.Schemas.Company($0, ownerID: ownerID) },
+                                           nextCursor: page.next?.token))))
     }
 
     func createCompany(_ input: Operations.CreateCompany.Input) async throws -> Operations.CreateCompany.Output {
@@ -75,9 +77,18 @@ struct APIHandler: APIProtocol {
 
     func listActivity(_ input: Operations.ListActivity.Input) async throws -> Operations.ListActivity.Output {
         let limit = Self.limit(input.query.limit)
-        let entries = try await records.activity(companyID: input.query.companyId.map(CompanyID.init), before: input.query.before, limit: limit)
+        let before: Int64?
+        if let cursor = try Self.cursor(input.query.cursor) {
+            guard let id = cursor.number else { throw StoreError.invalidCursor }
+            before = id
+        } else {
+            before = input.query.before
+        }
+        let entries = try await records.activity(companyID: input.query.companyId.map(CompanyID.init), before: before, limit: limit)
+        let last = entries.count == limit ? entries.last : nil
         return .ok(.init(body: .json(.init(activity: try entries.map(Components.Schemas.Activity.init),
-                                            nextBefore: entries.count == limit ? entries.last.map { Int($0.id) } : nil))))
+                                            nextCursor: last.map { PageCursor($0.id, tieBreaker: String($0.id)).token },
+                                            nextBefore: last.map { Int($0.id) }))))
     }
 
     // MARK: - Payments
@@ -103,9 +114,11 @@ struct APIHandler: APIProtocol {
         let statuses = try Self.list(input.query.status, of: JobStatus.self, name: "status")
         let limit = Self.limit(input.query.limit)
         let page = try await records.payments(companyID: input.query.companyId.map(CompanyID.init), statuses: statuses,
-                                              updatedSince: input.query.updatedSince.map { Timestamp($0) }, limit: limit)
-        let items = try page.map { try Components.Schemas.Payment($0.job, failure: $0.openFailure) }
-        return .ok(.init(body: .json(.init(payments: items, nextUpdatedSince: items.count == limit ? page.last?.job.updatedAt.date : nil))))
+                                              updatedSince: input.query.updatedSince.map { Timestamp($0) },
+                                              after: try Self.cursor(input.query.cursor), limit: limit)
+        let items = try page.items.map { try Components.Schemas.Payment($0.job, failure: $0.openFailure) }
+        return .ok(.init(body: .json(.init(payments: items, nextCursor: page.next?.token,
+                                           nextUpdatedSince: page.next == nil ? nil : page.items.last?.job.updatedAt.date))))
     }
 
     func getPayment(_ input: Operations.GetPayment.Input) async throws -> Operations.GetPayment.Output {
@@ -122,11 +135,11 @@ struct APIHandler: APIProtocol {
 
     func listFailures(_ input: Operations.ListFailures.Input) async throws -> Operations.ListFailures.Output {
         let statuses = try Self.list(input.query.status, of: FailureStatus.self, name: "status")
-        let records = try await records.failures(
+        let page = try await records.failures(
             companyID: input.query.companyId.map(CompanyID.init), statuses: statuses, category: input.query.category?.rawValue,
-            includeDeleted: true, limit: Self.limit(input.query.limit)
+            includeDeleted: true, before: try Self.cursor(input.query.cursor), limit: Self.limit(input.query.limit)
         )
-        return .ok(.init(body: .json(.init(failures: try records.map(Components.Schemas.Failure.init)))))
+        return .ok(.init(body: .json(.init(failures: try page.items.map(Components.Schemas.Failure.init), nextCursor: page.next?.token))))
     }
 
     func getFailure(_ input: Operations.GetFailure.Input) async throws -> Operations.GetFailure.Output {
@@ -355,6 +368,13 @@ struct APIHandler: APIProtocol {
     /// `limit`, default 100; its range (1…1000) is the contract's, checked before the handler runs.
     static func limit(_ value: Int?) -> Int {
         value ?? 100
+    }
+
+    /// A list's `cursor` parameter: nil when absent, 400 when it is not a cursor this API gave out.
+    static func cursor(_ token: String?) throws -> PageCursor? {
+        guard let token, !token.isEmpty else { return nil }
+        guard let cursor = PageCursor(token: token) else { throw StoreError.invalidCursor }
+        return cursor
     }
 
     /// A comma-separated list of statuses; empty means every status.

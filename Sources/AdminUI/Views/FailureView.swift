@@ -189,7 +189,9 @@ struct FailureListView {
     var statusOptions: [OptionView]
     var rows: [Row]
     var hasRows: Bool
-    var truncated: Bool
-    var shown: Int
+    /// The next (older) page, keeping the filter.
+    var nextHref: String?
+    /// The first (newest) page with the same filter, on a later page.
+    var firstHref: String?
     var emptyHint: String
 }

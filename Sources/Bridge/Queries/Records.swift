@@ -23,6 +23,12 @@ public struct Records: Sendable {
         try await store.companies.all()
     }
 
+    /// A page of companies by name, optionally only those whose name or user name contains `search`.
+    public func companies(search: String?, after cursor: PageCursor?, limit: Int) async throws -> Page<Company> {
+        let companies = try await store.companies.page(search: search, after: cursor, limit: limit)
+        return Page(companies, limit: limit, cursor: Companies.listCursor(after:))
+    }
+
     /// One company, or nil.
     public func company(_ id: CompanyID) async throws -> Company? {
         try await store.companies.find(id)
@@ -50,10 +56,12 @@ public struct Records: Sendable {
     /// Payments oldest change first (for polling with `updatedSince`), each with its open failure record:
     /// two statements for the page, whatever its length.
     public func payments(companyID: CompanyID? = nil, statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
-                         limit: Int = 100) async throws -> [(job: Job, openFailure: FailureRecord?)] {
-        let jobs = try await store.jobs.list(companyID: companyID, kinds: [.paymentPost], statuses: statuses, updatedSince: updatedSince, limit: limit)
-        let failures = try await store.failures.open(forJobs: jobs.filter { $0.status == .failed }.map(\.id))
-        return jobs.map { ($0, failures[$0.id]) }
+                         after cursor: PageCursor? = nil, limit: Int = 100) async throws -> Page<PaymentRecord> {
+        let jobs = try await store.jobs.list(companyID: companyID, kinds: [.paymentPost], statuses: statuses, updatedSince: updatedSince,
+                                             after: cursor, limit: limit)
+        let failed = jobs.filter { $0.status == .failed }.map(\.id)
+        let failures = failed.isEmpty ? [:] : try await store.failures.open(forJobs: failed)
+        return Page(jobs.map { PaymentRecord(job: $0, openFailure: failures[$0.id]) }, limit: limit) { Jobs.listCursor(after: $0.job) }
     }
 
     /// A company's newest jobs of some kinds.
@@ -88,6 +96,14 @@ public struct Records: Sendable {
     public func failures(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
                          limit: Int = 100) async throws -> [FailureRecord] {
         try await store.failures.list(companyID: companyID, statuses: statuses, category: category, includeDeleted: includeDeleted, limit: limit)
+    }
+
+    /// A page of failure records, newest first, after `cursor`: one statement.
+    public func failures(companyID: CompanyID?, statuses: [FailureStatus], category: String?, includeDeleted: Bool,
+                         before cursor: PageCursor?, limit: Int) async throws -> Page<FailureRecord> {
+        let records = try await store.failures.list(companyID: companyID, statuses: statuses, category: category,
+                                                    includeDeleted: includeDeleted, before: cursor, limit: limit)
+        return Page(records, limit: limit, cursor: Failures.listCursor(after:))
     }
 
     // MARK: - Activity
@@ -148,4 +164,26 @@ public struct Records: Sendable {
     public func ping() async throws {
         _ = try await store.tokens.count()
     }
+}
+
+/// One page of a list and where the next one starts (nil: this was the last page).
+public struct Page<Item: Sendable>: Sendable {
+    /// The page's rows, in the list's order.
+    public var items: [Item]
+    /// Where the next page starts: pass it back to read on.
+    public var next: PageCursor?
+
+    /// A page of rows read with `limit`: a full page may have a next one, a short page is the last.
+    init(_ items: [Item], limit: Int, cursor: (Item) -> PageCursor) {
+        self.items = items
+        self.next = items.count >= max(1, min(limit, 1000)) ? items.last.map(cursor) : nil
+    }
+}
+
+/// A payment and its open failure record, if it has one.
+public struct PaymentRecord: Sendable {
+    /// The payment job.
+    public var job: Job
+    /// The open failure record of a failed payment.
+    public var openFailure: FailureRecord?
 }

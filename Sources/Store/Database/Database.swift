@@ -27,6 +27,8 @@ public final class Database: Sendable {
     /// Where the data lives.
     public let location: DatabaseLocation
     let logger: Logger
+    /// Every statement sent, counted (and recorded while a test asks).
+    let statements = StatementLog()
 
     private init(backend: Backend, location: DatabaseLocation, logger: Logger) {
         self.backend = backend
@@ -123,10 +125,10 @@ public final class Database: Sendable {
     func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
         case .sqlite(let connections):
-            return try await connections.write(body)
+            return try await connections.write { try await body(LoggedSQLDatabase(base: $0, log: statements)) }
         case .postgres(let client):
             return try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+                try await body(LoggedSQLDatabase(base: connection.sql(queryLogLevel: nil), log: statements))
             }
         }
     }
@@ -136,10 +138,10 @@ public final class Database: Sendable {
     func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
         case .sqlite(let connections):
-            return try await connections.read(body)
+            return try await connections.read { try await body(LoggedSQLDatabase(base: $0, log: statements)) }
         case .postgres(let client):
             return try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+                try await body(LoggedSQLDatabase(base: connection.sql(queryLogLevel: nil), log: statements))
             }
         }
     }
@@ -150,7 +152,7 @@ public final class Database: Sendable {
         switch backend {
         case .sqlite(let connections):
             // Every write on SQLite is a transaction of its own (with group commit).
-            return try await connections.write(body)
+            return try await connections.write { try await body(LoggedSQLDatabase(base: $0, log: statements)) }
         case .postgres:
             return try await withConnection { sql in
                 try await sql.raw("BEGIN").run()

@@ -10,7 +10,7 @@ public struct Migrator: Sendable {
     static let all: [any Migration] = [Migration001Initial(), Migration002JobsAndFailures(), Migration003AdminUsers(), Migration004PullsAndMappings(),
                                         Migration005LookupIndexes(),
                                         Migration006FileUnstamped(), Migration007Webhooks(), Migration008QWCLogAttachments(),
-                                        Migration009ClaimIndex()]
+                                        Migration009ClaimIndex(), Migration010ListIndexes()]
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

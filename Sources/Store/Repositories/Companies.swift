@@ -48,6 +48,42 @@ public struct Companies: Sendable {
         }
     }
 
+    /// A page of companies by name after `cursor` (see `listCursor(after:)`), optionally only those whose name
+    /// or Web Connector user name contains `search` (ignoring case): one statement, in `companies_name` order.
+    public func page(search: String? = nil, after cursor: PageCursor? = nil, limit: Int = 100) async throws -> [Company] {
+        let position = try cursor.map { cursor throws(StoreError) -> (name: String, id: String) in
+            guard let name = cursor.text else { throw .invalidCursor }
+            return (name, cursor.tieBreaker)
+        }
+        let pattern = search.map { "%" + Self.escapedForLike($0.lowercased()) + "%" }
+        return try await database.read { sql in
+            var query = sql.select().column(SQLLiteral.all).from("companies")
+            if let pattern {
+                query = query.where(SQLQueryString(
+                    "(LOWER(name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(username) LIKE \(bind: pattern) ESCAPE '\\')"))
+            }
+            if let position { query = query.where(SQLQueryString("(name, id) > (\(bind: position.name), \(bind: position.id))")) }
+            return try await query.orderBy("name").orderBy("id").limit(max(1, min(limit, 1000))).all().map(Self.company)
+        }
+    }
+
+    /// The cursor of the page after `company` in `page`'s order.
+    public static func listCursor(after company: Company) -> PageCursor {
+        PageCursor(key: .text(company.name), tieBreaker: company.id.rawValue)
+    }
+
+    /// `text` with LIKE's wildcards taken literally (escape character `\`).
+    static func escapedForLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// How many companies there are.
+    public func count() async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM companies").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// One company.
     public func find(_ id: CompanyID) async throws -> Company? {
         try await database.read { sql in

@@ -46,3 +46,48 @@ extension Failures {
         }
     }
 }
+
+extension Failures {
+    /// Payments created since `since` and how many of them had a failure record, for several companies in one
+    /// statement (the dashboard's failure rate beside each company that needs attention). Companies without
+    /// payments in the window are left out.
+    public func paymentFailureRates(companyIDs: [CompanyID], since: Timestamp) async throws -> [CompanyID: (payments: Int, failed: Int)] {
+        guard !companyIDs.isEmpty else { return [:] }
+        return try await database.read { sql in
+            let rows = try await sql.raw("""
+                SELECT j.company_id AS company_id, COUNT(*) AS payments,
+                       SUM(CASE WHEN EXISTS (SELECT 1 FROM failures f WHERE f.job_id = j.id) THEN 1 ELSE 0 END) AS failed
+                FROM jobs j
+                WHERE j.company_id IN \(SQLBind.group(companyIDs.map(\.rawValue))) AND j.kind = 'payment_post'
+                  AND j.created_at >= \(bind: since.milliseconds)
+                GROUP BY j.company_id
+                """).all()
+            var rates: [CompanyID: (payments: Int, failed: Int)] = [:]
+            for row in rows {
+                rates[CompanyID(try row.decode(column: "company_id", as: String.self))] =
+                    (try row.decode(column: "payments", as: Int.self), try row.decode(column: "failed", as: Int?.self) ?? 0)
+            }
+            return rates
+        }
+    }
+}
+
+extension Failures {
+    /// Open failure records by category for several companies in one statement, most frequent first.
+    public func openCountsByCategory(companyIDs: [CompanyID]) async throws -> [CompanyID: [(category: String, count: Int)]] {
+        guard !companyIDs.isEmpty else { return [:] }
+        return try await database.read { sql in
+            let rows = try await sql.raw("""
+                SELECT company_id, category, COUNT(*) AS n FROM failures
+                WHERE company_id IN \(SQLBind.group(companyIDs.map(\.rawValue))) AND status = 'open'
+                GROUP BY company_id, category ORDER BY company_id, n DESC, category
+                """).all()
+            var counts: [CompanyID: [(category: String, count: Int)]] = [:]
+            for row in rows {
+                counts[CompanyID(try row.decode(column: "company_id", as: String.self)), default: []]
+                    .append((try row.decode(column: "category", as: String.self), try row.decode(column: "n", as: Int.self)))
+            }
+            return counts
+        }
+    }
+}

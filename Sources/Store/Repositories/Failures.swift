@@ -217,9 +217,17 @@ public struct Failures: Sendable {
 
     /// Records filtered by company, status and category, newest first. Without a status, every status but
     /// `deleted` unless `includeDeleted`.
+    ///
+    /// Pages after `cursor` (see `listCursor(after:)`): one statement, a seek in `failures_created`,
+    /// `failures_status_created` or `failures_company_created` and a read of the page's rows.
     public func list(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
-                     connectionOnly: Bool? = nil, since: Timestamp? = nil, limit: Int = 100) async throws -> [FailureRecord] {
-        try await database.read { sql in
+                     connectionOnly: Bool? = nil, since: Timestamp? = nil, before cursor: PageCursor? = nil,
+                     limit: Int = 100) async throws -> [FailureRecord] {
+        let position = try cursor.map { cursor throws(StoreError) -> (createdAt: Int64, id: String) in
+            guard let createdAt = cursor.number else { throw .invalidCursor }
+            return (createdAt, cursor.tieBreaker)
+        }
+        return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("failures")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if !statuses.isEmpty {
@@ -230,8 +238,17 @@ public struct Failures: Sendable {
             if let category { query = query.where("category", .equal, SQLBind(category)) }
             if let connectionOnly { query = query.where("is_connection", .equal, SQLBind(connectionOnly)) }
             if let since { query = query.where("created_at", .greaterThanOrEqual, SQLBind(since.milliseconds)) }
-            return try await query.orderBy("created_at", .descending).orderBy("id").limit(max(1, min(limit, 1000))).all().map(Self.record)
+            if let position {
+                query = query.where(SQLQueryString("(created_at, id) < (\(bind: position.createdAt), \(bind: position.id))"))
+            }
+            return try await query.orderBy("created_at", .descending).orderBy("id", .descending)
+                .limit(max(1, min(limit, 1000))).all().map(Self.record)
         }
+    }
+
+    /// The cursor of the page after `record` in `list`'s order.
+    public static func listCursor(after record: FailureRecord) -> PageCursor {
+        PageCursor(record.createdAt.milliseconds, tieBreaker: record.id.rawValue)
     }
 
     static func record(_ row: any SQLRow) throws -> FailureRecord {

@@ -46,15 +46,17 @@ public struct Jobs: Sendable {
     /// Writes many jobs at once, in statements of 500 rows, each batch its own transaction: for generated data
     /// sets (`qbbridge seed`: benchmarks at depth, the UI at scale), not for upstream work, which goes through
     /// `enqueue` and its idempotency check. A finished job carries `result` when given.
-    public func insertMany(_ jobs: [NewJob], status: JobStatus, result: String? = nil, now: Timestamp = .now) async throws {
+    @discardableResult
+    public func insertMany(_ jobs: [NewJob], status: JobStatus, result: String? = nil, now: Timestamp = .now) async throws -> [JobID] {
+        let ids = jobs.map { _ in JobID.random() }
         for start in stride(from: 0, to: jobs.count, by: 500) {
-            let batch = jobs[start..<min(start + 500, jobs.count)]
+            let range = start..<min(start + 500, jobs.count)
             try await database.transaction { sql in
                 var insert = sql.insert(into: "jobs")
                     .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "result", "attempts",
                              "depends_on", "created_at", "updated_at")
-                for new in batch {
-                    insert = insert.values(SQLBind(JobID.random().rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue),
+                for (id, new) in zip(ids[range], jobs[range]) {
+                    insert = insert.values(SQLBind(id.rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue),
                                            SQLBind(status.rawValue), SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash),
                                            SQLBind(new.payload), SQLBind(result), SQLBind(0), SQLBind(new.dependsOn?.rawValue),
                                            SQLBind(now.milliseconds), SQLBind(now.milliseconds))
@@ -62,6 +64,7 @@ public struct Jobs: Sendable {
                 try await insert.run()
             }
         }
+        return ids
     }
 
     static func insert(_ new: NewJob, on sql: any SQLDatabase, now: Timestamp = .now) async throws -> Job {
@@ -101,17 +104,31 @@ public struct Jobs: Sendable {
         }
     }
 
-    /// A filtered page of jobs, most recently changed last (so `updatedSince` polling walks forward).
+    /// A filtered page of jobs, most recently changed last (so `updatedSince` polling walks forward), after
+    /// `cursor` (see `listCursor(after:)`): one statement, a seek in `jobs_kind_updated` or
+    /// `jobs_company_kind_updated` and a read of the page's rows.
     public func list(companyID: CompanyID? = nil, kinds: [JobKind] = [], statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
-                     limit: Int = 100) async throws -> [Job] {
-        try await database.read { sql in
+                     after cursor: PageCursor? = nil, limit: Int = 100) async throws -> [Job] {
+        let position = try cursor.map { cursor throws(StoreError) -> (updatedAt: Int64, sequence: Int64) in
+            guard let updatedAt = cursor.number, let sequence = Int64(cursor.tieBreaker) else { throw .invalidCursor }
+            return (updatedAt, sequence)
+        }
+        return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if !kinds.isEmpty { query = query.where("kind", .in, SQLBind.group(kinds.map(\.rawValue))) }
             if !statuses.isEmpty { query = query.where("status", .in, SQLBind.group(statuses.map(\.rawValue))) }
             if let updatedSince { query = query.where("updated_at", .greaterThan, SQLBind(updatedSince.milliseconds)) }
+            if let position {
+                query = query.where(SQLQueryString("(updated_at, seq) > (\(bind: position.updatedAt), \(bind: position.sequence))"))
+            }
             return try await query.orderBy("updated_at").orderBy("seq").limit(max(1, min(limit, 1000))).all().map(Self.job)
         }
+    }
+
+    /// The cursor of the page after `job` in `list`'s order.
+    public static func listCursor(after job: Job) -> PageCursor {
+        PageCursor(job.updatedAt.milliseconds, tieBreaker: String(job.sequence))
     }
 
     /// The newest jobs of these kinds for a company, newest first (a company's latest pulls).

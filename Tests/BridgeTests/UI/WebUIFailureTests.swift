@@ -6,7 +6,7 @@ import QBBridgeTesting
 
 @Suite("Web UI: dashboard and failures", .tagFilter)
 struct WebUIFailureTests {
-    @Test("the dashboard shows the company, its alert at a glance, queue, posted today and open failures by category")
+    @Test("the dashboard shows first the company that needs a person: why, its failure-rate alert, open failures by category and what to check")
     func dashboard() async throws {
         try await withRunningBridge { bridge async throws in
             let scenario = try await UIScenario.make(bridge)
@@ -21,7 +21,8 @@ struct WebUIFailureTests {
             #expect(page.body.contains("Failure rate 23%"))
             #expect(page.body.contains("at or above the 10% alert level"))
             #expect(page.body.contains("3 of 13 payments failed"))
-            #expect(page.body.contains("<dt>Posted today</dt><dd>10</dd>"))
+            #expect(page.body.contains(">Connection problem</span>"))
+            #expect(page.body.contains("All companies"), "every company is also in the table")
             let connection = try await scenario.connectionFailure()
             #expect(page.body.contains(htmlEscaped(connection.title)))
             #expect(page.body.contains("href=\"/failures/\(connection.id.rawValue)\""))
@@ -29,6 +30,39 @@ struct WebUIFailureTests {
                 #expect(page.body.contains(">\(label)</a>"), "\(label)")
             }
             #expect(page.body.contains("What to check"))
+        }
+    }
+
+    @Test("the dashboard's company table finds a company by a two-word search typed into its form, sorts by a column and pages by 50")
+    func dashboardTable() async throws {
+        try await withRunningBridge { bridge async throws in
+            for number in 1...55 {
+                _ = try await bridge.addCompany(name: "Harbor Freight \(String(format: "%02d", number))", username: "harbor-\(number)")
+            }
+            _ = try await bridge.addCompany(name: "Ocean Spray", username: "ocean")
+            try await UIClient.addAdmin(bridge)
+            var browser = UIClient(bridge)
+            try await browser.signIn()
+            let first = try await browser.get("/")
+            #expect(first.body.contains("All 56 companies are in order."))
+            #expect(first.body.contains("1–50 of 56"))
+            #expect(first.body.contains(">Harbor Freight 50</a>") && !first.body.contains(">Harbor Freight 51</a>"))
+            #expect(first.body.contains("href=\"/?page=2#companies\""))
+            let second = try await browser.get("/?page=2")
+            #expect(second.body.contains("51–56 of 56"))
+            #expect(second.body.contains(">Ocean Spray</a>") && !second.body.contains(">Harbor Freight 50</a>"))
+            // The page's own form sends a space as `+`; a typed link may use %20.
+            for query in ["q=harbor+freight+07", "q=Harbor%20Freight%2007"] {
+                let found = try await browser.get("/?\(query)")
+                #expect(found.body.contains(">Harbor Freight 07</a>"), "\(query)")
+                #expect(found.body.contains("1–1 of 1"), "\(query)")
+                #expect(found.body.contains("value=\"Harbor Freight 07\"") || found.body.contains("value=\"harbor freight 07\""), "\(query)")
+            }
+            let nothing = try await browser.get("/?q=no+such+company")
+            #expect(nothing.body.contains("No company matches."))
+            let sorted = try await browser.get("/?sort=last_sync")
+            #expect(sorted.body.contains("<option value=\"last_sync\" selected>"))
+            #expect(sorted.body.contains("aria-sort=\"ascending\"><a href=\"/?sort=last_sync#companies\">Last sync</a>"))
         }
     }
 
