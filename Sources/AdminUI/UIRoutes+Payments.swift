@@ -10,15 +10,15 @@ extension UIRoutes {
             let text = query.get("q")?.trimmingCharacters(in: .whitespaces) ?? ""
             let status = query.get("status").flatMap(JobStatus.init(rawValue:))
             let companyID = query.get("companyId").flatMap(UIFormat.uuid)
-            let before = query.get("before").flatMap { Int64($0) }
-            let limit = 50
-            let jobs = try await records.searchJobs(kind: .paymentPost, companyID: companyID.map(CompanyID.init), status: status,
-                                                   externalIDContaining: text, beforeSequence: before, limit: limit)
+            let cursor = query.get("cursor").flatMap(PageCursor.init(token:))
+            let found = try await records.searchJobs(kind: .paymentPost, companyID: companyID.map(CompanyID.init), status: status,
+                                                     externalIDContaining: text, before: cursor, limit: 50)
+            let jobs = found.items
             let companies = try await records.companies()
             let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id.rawValue, $0.name) })
             var next: String?
-            if jobs.count == limit, let last = jobs.last {
-                var parts = ["before=\(last.sequence)"]
+            if let cursor = found.next {
+                var parts = ["cursor=" + cursor.token]
                 if !text.isEmpty { parts.append("q=" + UIFormat.query(text)) }
                 if let status { parts.append("status=" + status.rawValue) }
                 if let companyID { parts.append("companyId=" + companyID) }

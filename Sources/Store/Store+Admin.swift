@@ -28,11 +28,16 @@ extension Jobs {
         }
     }
 
-    /// Jobs of a kind newest first, filtered by company, status and a case-insensitive part of the upstream
-    /// app's external id, before a queue-order cursor (`seq`) for paging.
+    /// Jobs of a kind, most recently changed first, filtered by company, status and a case-insensitive part of the
+    /// upstream app's external id, before a cursor (`Jobs.listCursor(after:)`): without a text, a walk backwards
+    /// through `jobs_kind_updated` or `jobs_company_kind_updated`.
     public func search(kind: JobKind, companyID: CompanyID? = nil, status: JobStatus? = nil, externalIDContaining text: String? = nil,
-                       beforeSequence cursor: Int64? = nil, limit: Int = 50) async throws -> [Job] {
-        try await database.read { sql in
+                       before cursor: PageCursor? = nil, limit: Int = 50) async throws -> [Job] {
+        let position = try cursor.map { cursor throws(StoreError) -> (updatedAt: Int64, sequence: Int64) in
+            guard let updatedAt = cursor.number, let sequence = Int64(cursor.tieBreaker) else { throw .invalidCursor }
+            return (updatedAt, sequence)
+        }
+        return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs").where("kind", .equal, SQLBind(kind.rawValue))
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if let status { query = query.where("status", .equal, SQLBind(status.rawValue)) }
@@ -42,8 +47,10 @@ extension Jobs {
                 let pattern: SQLQueryString = "\(bind: "%" + escaped + "%") ESCAPE '\\'"
                 query = query.where(SQLBinaryExpression(SQLFunction("LOWER", args: SQLIdentifier("external_id")), .like, pattern))
             }
-            if let cursor { query = query.where("seq", .lessThan, SQLBind(cursor)) }
-            return try await query.orderBy("seq", .descending).limit(max(1, min(limit, 1000))).all().map(Self.job)
+            if let position {
+                query = query.where(SQLQueryString("(updated_at, seq) < (\(bind: position.updatedAt), \(bind: position.sequence))"))
+            }
+            return try await query.orderBy("updated_at", .descending).orderBy("seq", .descending).limit(max(1, min(limit, 1000))).all().map(Self.job)
         }
     }
 }

@@ -125,6 +125,10 @@ struct ListsAtScaleTests {
                 }),
                 ("companies", { _ = try await records.companies(search: nil, after: PageCursor(key: .text("A"), tieBreaker: "x"), limit: 5) }),
                 ("activity", { _ = try await records.activity(before: 1_000_000, limit: 5) }),
+                ("the web UI's payments", { _ = try await records.searchJobs(kind: .paymentPost, before: first.next, limit: 5) }),
+                ("the web UI's payments of a company", {
+                    _ = try await records.searchJobs(kind: .paymentPost, companyID: company.id, before: first.next, limit: 5)
+                }),
             ]
             for (name, call) in calls {
                 let statements = try await Self.statements(store, call)

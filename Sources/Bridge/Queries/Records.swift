@@ -69,10 +69,12 @@ public struct Records: Sendable {
         try await store.jobs.latest(companyID: companyID, kinds: kinds, limit: limit)
     }
 
-    /// Jobs of a kind for the web UI's list: newest first, filtered, paged by sequence.
+    /// Jobs of a kind for the web UI's list: most recently changed first, filtered, paged by cursor.
     public func searchJobs(kind: JobKind, companyID: CompanyID? = nil, status: JobStatus? = nil, externalIDContaining text: String? = nil,
-                           beforeSequence cursor: Int64? = nil, limit: Int = 50) async throws -> [Job] {
-        try await store.jobs.search(kind: kind, companyID: companyID, status: status, externalIDContaining: text, beforeSequence: cursor, limit: limit)
+                           before cursor: PageCursor? = nil, limit: Int = 50) async throws -> Page<Job> {
+        let jobs = try await store.jobs.search(kind: kind, companyID: companyID, status: status, externalIDContaining: text,
+                                               before: cursor, limit: limit)
+        return Page(jobs, limit: limit, cursor: Jobs.listCursor(after:))
     }
 
     /// A company's jobs counted by status.
