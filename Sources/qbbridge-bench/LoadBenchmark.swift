@@ -19,7 +19,8 @@ struct LoadBenchmark: AsyncParsableCommand {
     )
 
     @Option(help: "Companies, each with its own Web Connector running at the same time.") var companies = 128
-    @Option(help: "Payments queued per company before the Web Connectors start.") var paymentsPerCompany = 10
+    @Option(help: "What each session does: payments (posted in batches) or raw (one raw qbXML request per exchange, a CustomerQueryRq).") var work = LoadWork.payments
+    @Option(help: "Payments (or, with --work raw, raw requests) queued per company before the Web Connectors start.") var paymentsPerCompany = 10
     @Option(help: "Database: default a fresh SQLite file; or a postgres:// URL (needed for --instances > 1).") var database: String?
     @Option(help: "Server processes sharing the database; each Web Connector sends its calls to them in turn.") var instances = 1
     @Option(help: "Milliseconds QuickBooks spends on each request document (0: answer at once, a saturation test).") var quickbooksMs = 0
@@ -82,7 +83,8 @@ struct LoadBenchmark: AsyncParsableCommand {
         }
         let warmSeconds = (ContinuousClock.now - warmStart).seconds
         let steady = seconds > 0
-        let queuedBeforehand = steady ? [] : try await fleet.enqueuePayments()
+        let queuedBeforehand = steady ? [] : work == .raw ? try await fleet.enqueueRawRequests(perCompany: paymentsPerCompany)
+            : try await fleet.enqueuePayments()
         // Idle as between polls: the warm-up's connections closed and a memory trim (every 5 s) passed.
         warmUpClientOpen = false
         try await warmUpClient.shutdown()
@@ -104,7 +106,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         if steady {
             // Offsets spread over about one session, so the Web Connectors are out of step from the start.
             let stagger = Duration.milliseconds(max(1000, 4 * quickbooksMs))
-            let outcomes = await SteadyLoad(fleet: fleet, paymentsPerSession: paymentsPerCompany, duration: .seconds(seconds),
+            let outcomes = await SteadyLoad(fleet: fleet, work: work, paymentsPerSession: paymentsPerCompany, duration: .seconds(seconds),
                                             stagger: stagger, seed: seed).run(connectors(latencies, connectorClient), gauge: gauge)
             sessions = outcomes.reduce(0) { $0 + $1.sessions }
             errors = outcomes.flatMap(\.errors)
@@ -148,8 +150,9 @@ struct LoadBenchmark: AsyncParsableCommand {
         try await Task.sleep(for: .seconds(7))
         let closedMemory = servers.map(\.memory)
 
-        let check = try await fleet.verify(paymentIDs: paymentIDs)
-        print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  payments: \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
+        let check = work == .payments ? try await fleet.verify(paymentIDs: paymentIDs) : LoadFleet.Check()
+        let raw = work == .raw ? try await fleet.verifyRawRequests(paymentIDs) : (answered: 0, failed: 0, other: 0)
+        print("instances: \(instances)  database: \(database == nil ? "SQLite" : "PostgreSQL")  Web Connectors: \(companies)  \(work == .raw ? "raw requests" : "payments"): \(paymentIDs.reduce(0) { $0 + $1.count })  QuickBooks time per document: \(quickbooksMs) ms  mode: \(steady ? "steady state, \(seconds) s" : "burst")")
         print(String(format: "warm-up (first session and bcrypt check per company, not measured): %.2f s", warmSeconds))
         print(String(format: "sessions with work: %d in %.2f s: %.1f sessions/s (%d SOAP calls, %.0f calls/s)",
                      sessions, elapsed, Double(sessions) / elapsed, latencies.count, Double(latencies.count) / elapsed))
@@ -181,6 +184,14 @@ struct LoadBenchmark: AsyncParsableCommand {
         }
         print("session errors: \(errors.count)")
         for error in errors.prefix(10) { print("  \(error)") }
+        if work == .raw {
+            print("raw requests: \(raw.answered) answered, \(raw.failed) failed, \(raw.other) neither")
+            guard errors.isEmpty, raw.failed == 0, raw.other == 0 else {
+                throw BenchError("load run failed its checks: \(errors.count) session errors, \(raw.failed) raw requests failed, \(raw.other) not answered")
+            }
+            print("checks: no session error; every raw request answered")
+            return
+        }
         print("payments: \(check.posted) posted, \(check.failed) failed, \(check.other) neither; in QuickBooks: \(check.once) exactly once, \(check.missing) missing, \(check.duplicates) duplicated, \(check.unreported) there but not reported posted")
         guard errors.isEmpty, check.duplicates == 0, check.missing == 0, check.unreported == 0, check.other == 0 else {
             throw BenchError("load run failed its checks: \(errors.count) session errors, \(check.duplicates) duplicates, \(check.other) payments not finished, \(check.missing) posted but missing in QuickBooks, \(check.unreported) in QuickBooks but not posted")
@@ -268,4 +279,12 @@ actor ServerSampler {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// What the Web Connectors of a load run do in each session.
+enum LoadWork: String, ExpressibleByArgument, Sendable {
+    /// Payments, posted in batches after the pre-flight invoice query.
+    case payments
+    /// Raw qbXML requests (a customer query each), one per exchange.
+    case raw
 }

@@ -50,6 +50,42 @@ struct LoadFleet: Sendable {
         return ids.withLock { all in members.indices.map { all[$0] ?? [] } }
     }
 
+    /// Queues `perCompany` raw requests for every company (a customer query each, as an upstream app reading
+    /// QuickBooks through QBBridge sends them); returns their ids, per company.
+    func enqueueRawRequests(perCompany: Int, round: Int = 0) async throws -> [[String]] {
+        let ids = Mutex<[Int: [String]]>([:])
+        try await forEachConcurrently(Array(members.enumerated()), width: 16) { index, member in
+            var mine: [String] = []
+            for number in 0..<perCompany {
+                mine.append(try await enqueueRawRequest(member, externalID: "raw-\(tag)-\(index)-\(round)-\(number)"))
+            }
+            ids.withLock { $0[index] = mine }
+        }
+        return ids.withLock { all in members.indices.map { all[$0] ?? [] } }
+    }
+
+    /// Queues one raw request for a company; returns its id.
+    func enqueueRawRequest(_ member: Member, externalID: String) async throws -> String {
+        let qbxml = #"<CustomerQueryRq requestID="1"><MaxReturned>2</MaxReturned></CustomerQueryRq>"#
+        let body = #"{"externalId": "\#(externalID)", "qbxml": "\#(qbxml.replacingOccurrences(of: "\"", with: "\\\""))"}"#
+        let json = try await api.send(base + "/api/v1/companies/\(member.company.id)/requests", body: body)
+        guard let id = json["id"] as? String else { throw BenchError("queueing a raw request answered no id: \(json)") }
+        return id
+    }
+
+    /// What became of the raw requests: answered, failed, or neither (still waiting: a lost request).
+    func verifyRawRequests(_ ids: [[String]]) async throws -> (answered: Int, failed: Int, other: Int) {
+        var counts = (answered: 0, failed: 0, other: 0)
+        for id in ids.joined() {
+            switch try await api.send(base + "/api/v1/requests/\(id)", body: nil)["status"] as? String {
+            case "answered"?: counts.answered += 1
+            case "failed"?: counts.failed += 1
+            default: counts.other += 1
+            }
+        }
+        return counts
+    }
+
     /// What became of the payments, in the bridge and in each company's QuickBooks.
     struct Check: Sendable {
         var posted = 0, failed = 0, other = 0

@@ -11,6 +11,7 @@ import Synchronization
 /// this one measures the service a Web Connector gets.
 struct SteadyLoad: Sendable {
     let fleet: LoadFleet
+    let work: LoadWork
     let paymentsPerSession: Int
     let duration: Duration
     /// Start offsets are spread over this much time.
@@ -47,7 +48,10 @@ struct SteadyLoad: Sendable {
         var round = 0
         while ContinuousClock.now < end {
             do {
-                for number in 0..<paymentsPerSession {
+                for number in 0..<paymentsPerSession where work == .raw {
+                    outcome.paymentIDs.append(try await fleet.enqueueRawRequest(member, externalID: "steady-raw-\(fleet.tag)-\(index)-\(round)-\(number)"))
+                }
+                for number in 0..<paymentsPerSession where work == .payments {
                     // As a billing app runs: a new invoice, then a payment of it in full. Paying the same open
                     // invoices over and over instead would give each a growing list of linked payments, which
                     // QuickBooks returns in every later answer about them: documents would grow for the whole run.
@@ -72,7 +76,7 @@ struct SteadyLoad: Sendable {
                 }
                 switch result {
                 case .completed: outcome.sessions += 1
-                case .noWork: outcome.errors.append("\(connector.company.username): authenticate answered none with payments queued")
+                case .noWork: outcome.errors.append("\(connector.company.username): authenticate answered none with work queued")
                 case .refused(let why): outcome.errors.append("\(connector.company.username): \(why)")
                 }
             } catch {
