@@ -43,26 +43,23 @@ public struct Jobs: Sendable {
             .where("external_id", .equal, SQLBind(externalID)).first().map(Self.job)
     }
 
-    /// Writes many jobs at once, in statements of 500 rows, each batch its own transaction: for generated data
+    /// Writes many jobs at once (`Database.inBulk`: statements of 500 rows, 10,000 rows a transaction): for generated data
     /// sets (`qbbridge seed`: benchmarks at depth, the UI at scale), not for upstream work, which goes through
     /// `enqueue` and its idempotency check. A finished job carries `result` when given.
     @discardableResult
     public func insertMany(_ jobs: [NewJob], status: JobStatus, result: String? = nil, now: Timestamp = .now) async throws -> [JobID] {
         let ids = jobs.map { _ in JobID.random() }
-        for start in stride(from: 0, to: jobs.count, by: 500) {
-            let range = start..<min(start + 500, jobs.count)
-            try await database.transaction { sql in
-                var insert = sql.insert(into: "jobs")
-                    .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "result", "attempts",
-                             "depends_on", "created_at", "updated_at")
-                for (id, new) in zip(ids[range], jobs[range]) {
-                    insert = insert.values(SQLBind(id.rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue),
-                                           SQLBind(status.rawValue), SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash),
-                                           SQLBind(new.payload), SQLBind(result), SQLBind(0), SQLBind(new.dependsOn?.rawValue),
-                                           SQLBind(now.milliseconds), SQLBind(now.milliseconds))
-                }
-                try await insert.run()
+        try await database.inBulk(count: jobs.count) { range, sql in
+            var insert = sql.insert(into: "jobs")
+                .columns("id", "company_id", "kind", "status", "priority", "external_id", "body_hash", "payload", "result", "attempts",
+                         "depends_on", "created_at", "updated_at")
+            for (id, new) in zip(ids[range], jobs[range]) {
+                insert = insert.values(SQLBind(id.rawValue), SQLBind(new.companyID.rawValue), SQLBind(new.kind.rawValue),
+                                       SQLBind(status.rawValue), SQLBind(new.priority), SQLBind(new.externalID), SQLBind(new.bodyHash),
+                                       SQLBind(new.payload), SQLBind(result), SQLBind(0), SQLBind(new.dependsOn?.rawValue),
+                                       SQLBind(now.milliseconds), SQLBind(now.milliseconds))
             }
+            try await insert.run()
         }
         return ids
     }
