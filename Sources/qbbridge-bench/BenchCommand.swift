@@ -8,6 +8,6 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "qbbridge-bench",
         abstract: "QBBridge benchmarks; each prints its figures.",
         subcommands: [SOAPBenchmark.self, PaymentsBenchmark.self, ParseBenchmark.self, PullBenchmark.self, LoadBenchmark.self, SoakBenchmark.self,
-                      DepthBenchmark.self, QWCLogBenchmark.self, WebhooksBenchmark.self]
+                      DepthBenchmark.self, QWCLogBenchmark.self, WebhooksBenchmark.self, ConnectCommand.self]
     )
 }
