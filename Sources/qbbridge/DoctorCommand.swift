@@ -35,7 +35,7 @@ struct DoctorCommand: AsyncParsableCommand {
         do {
             settings.resolve = try resolve.map { try ResolveOverride($0) }
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError("\(error)")
         }
         settings.extraRootsFile = caFile
         guard minDaysLeft >= 0 else { throw ValidationError("--min-days-left must not be negative.") }

@@ -22,12 +22,12 @@ extension Doctor {
                                     qwc: notOpened, clockSkew: nil)
         }
         let seconds = configuration.timeoutSeconds
-        let findings = await withDeadline(seconds: Double(seconds) * 2) { () async throws -> DatabaseFindings in
+        let outcome = await withDeadline(seconds: Double(seconds) * 2) { () async throws -> DatabaseFindings in
             try await Database.withOpened(location, logger: logger) { database in
                 await findings(store: Store(database: database), now: now)
             }
         }
-        switch findings {
+        switch outcome {
         case .success(let findings):
             return findings
         case .failure(let error):
