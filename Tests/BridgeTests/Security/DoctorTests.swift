@@ -215,7 +215,7 @@ struct DoctorTests {
         #expect(pending["database.schema"]?.summary.contains("\(Migrator.latestVersion) migrations pending") == true, "\(pending.text)")
         #expect(pending["database.schema"]?.fix.contains("qbbridge migrate") == true)
 
-        try await Database.withOpened(.sqlite(path: empty), logger: TestDatabase.logger) { try await Store(database: $0).migrate() }
+        _ = try await Database.withOpened(.sqlite(path: empty), logger: TestDatabase.logger) { try await Store(database: $0).migrate() }
         let migrated = await Doctor(configuration: configuration, logger: TestDatabase.logger).run()
         #expect(migrated["database.schema"]?.status == .passed)
         #expect(migrated["database.write"]?.status == .passed)
