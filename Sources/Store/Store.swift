@@ -30,6 +30,8 @@ public struct Store: Sendable {
     public var webhooks: Webhooks { Webhooks(database: database) }
     /// Installation-wide facts (OwnerID).
     public var installation: Installation { Installation(database: database) }
+    /// What `qbbridge doctor` asks of the database: schema version, a rolled-back write, the server's clock.
+    public var diagnostics: Diagnostics { Diagnostics(database: database) }
 
     /// Wraps an opened database.
     public init(database: Database) {

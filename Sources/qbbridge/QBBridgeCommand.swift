@@ -8,6 +8,6 @@ struct QBBridgeCommand: AsyncParsableCommand {
         abstract: "A QuickBooks Web Connector server: queue payments and pulls for QuickBooks Desktop, see every failure with its fix.",
         subcommands: [ServeCommand.self, MigrateCommand.self, TokenCommand.self, CompanyCommand.self, QWCCommand.self,
                       EnqueueCommand.self, FailuresCommand.self, DepositsCommand.self, DemoCommand.self, UserCommand.self,
-                      CatalogueCommand.self, SeedCommand.self, QWCLogCommand.self]
+                      CatalogueCommand.self, SeedCommand.self, QWCLogCommand.self, DoctorCommand.self]
     )
 }
