@@ -30,8 +30,9 @@ enum UIFormat {
     }
 
     /// `already_applied` → `Already applied`.
+    /// `quickbooks_cannot_start` → `QuickBooks cannot start` (the product's own spelling).
     static func label(_ raw: String) -> String {
-        let words = raw.replacingOccurrences(of: "_", with: " ")
+        let words = raw.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "quickbooks", with: "QuickBooks")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 

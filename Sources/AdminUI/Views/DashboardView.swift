@@ -67,6 +67,7 @@ struct DashboardView {
         var lastSync: String
         var waiting: String
         var openFailures: Int
+        var hasOpenFailures: Bool
         var failuresHref: String
 
         init(_ row: Dashboard.Row, now: Date) {
@@ -79,6 +80,7 @@ struct DashboardView {
             lastSync = UIFormat.timeAndAge(company.lastSyncAt)
             waiting = DashboardView.count(overview.waiting)
             openFailures = overview.openFailures
+            hasOpenFailures = overview.openFailures > 0
             failuresHref = "/failures?companyId=\(company.id.rawValue)&status=open"
         }
     }

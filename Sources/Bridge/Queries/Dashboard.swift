@@ -1,6 +1,7 @@
 public import Foundation
 public import Domain
 import Store
+import Triage
 
 /// What the dashboard shows: first the companies that need a person, most urgent first, then every company as
 /// a table a person can search, sort and page. A fixed handful of statements whatever the number of companies
@@ -15,9 +16,12 @@ public struct Dashboard: Sendable {
         /// Open failure records by category, most frequent first (read for the attention rows only).
         public var openByCategory: [(category: String, count: Int)] = []
 
-        /// What to look at first, from the most common open category (attention rows only).
+        /// What to look at first, from the most common open category of payment failures (attention rows only);
+        /// a connection problem has its own steps, one click away on its failure record.
         public var whatToCheck: [String] {
-            openByCategory.isEmpty && !rateAlert ? [] : HealthService.checks(for: openByCategory.first?.category)
+            let top = openByCategory.first { FailureCategory(rawValue: $0.category)?.isConnection != true }
+            guard rateAlert || top != nil else { return [] }
+            return HealthService.checks(for: top?.category)
         }
 
         /// Whether the failure rate is at or above the alert level with enough payments to mean something.

@@ -92,7 +92,8 @@ public struct DataSetSeeder: Sendable {
 
         // Jobs, oldest batch first, each batch of 10,000 a step later in the 90 days.
         let failedPayments = max(0, failures - ids.count / 50)
-        let failedEvery = failedPayments == 0 ? Int.max : max(1, jobs * 4 / 5 / failedPayments)
+        // A third more candidates than needed (picked by hash, so their number varies), the last ones turned away.
+        let failedEvery = failedPayments == 0 ? Int.max : max(1, jobs * 4 / 5 * 3 / 4 / failedPayments)
         let answer = RawRequestAnswer(statusCode: 0, statusSeverity: "Info", statusMessage: "Status OK", response: nil, error: nil).json
         var failedJobs: [(JobID, CompanyID, Timestamp)] = []
         var activity: [(entry: NewActivity, at: Timestamp)] = []
@@ -100,7 +101,6 @@ public struct DataSetSeeder: Sendable {
         for batch in 0..<batches {
             let time = Timestamp(now.addingTimeInterval(-90 * 86_400 * Double(batches - batch) / Double(batches)))
             var byStatus: [JobStatus: [NewJob]] = [:]
-            var payments = 0
             for index in (batch * 10_000)..<min((batch + 1) * 10_000, jobs) {
                 let company = ids[index % ids.count]
                 if index % 5 == 4 {
@@ -108,10 +108,12 @@ public struct DataSetSeeder: Sendable {
                                                                  payload: Self.payload(.raw, index: index)))
                     continue
                 }
-                payments += 1
                 let payload = Self.payment(index: index)
-                let status: JobStatus = payments % failedEvery == 0 && failedJobs.count + (byStatus[.failed]?.count ?? 0) < failedPayments ? .failed
-                    : batch == batches - 1 && index % 40 == 0 ? .queued : .posted
+                // Failed and queued payments picked by a hash of the index, not by a stride that would fall on the
+                // same few companies every time.
+                let spread = Int((UInt64(index) &* 0x9E37_79B9_7F4A_7C15) >> 33)
+                let status: JobStatus = spread % failedEvery == 0 && failedJobs.count + (byStatus[.failed]?.count ?? 0) < failedPayments ? .failed
+                    : batch == batches - 1 && spread % 40 == 1 ? .queued : .posted
                 byStatus[status, default: []].append(NewJob(companyID: company, kind: .paymentPost, externalID: payload.externalId,
                                                             bodyHash: payload.bodyHash, payload: payload.canonicalJSON))
             }
