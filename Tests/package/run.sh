@@ -150,6 +150,9 @@ for line in 'QBBRIDGE_HOST=127.0.0.1' 'QBBRIDGE_PORT=8080' 'QBBRIDGE_DATABASE=/v
 done
 grep -qE '^qbbridge\.example\.com \{' "$caddyfile" && grep -qE '^\s*reverse_proxy 127\.0\.0\.1:8080$' "$caddyfile" ||
   fail "$caddyfile does not proxy qbbridge.example.com to 127.0.0.1:8080"
+if command -v caddy >/dev/null 2>&1; then
+  caddy adapt --config "$caddyfile" --adapter caddyfile >/dev/null || fail "caddy cannot read $caddyfile"
+fi
 for option in Restart=always User=qbbridge StateDirectory=qbbridge NoNewPrivileges=yes ProtectSystem=strict \
               ProtectHome=yes PrivateTmp=yes EnvironmentFile=$env_file; do
   grep -qx "$option" "$unit" || fail "$unit lacks $option"
@@ -169,7 +172,9 @@ if curl -s -o /dev/null "http://$upstream/" 2>/dev/null; then
 fi
 set_env() { # NAME VALUE: replace the line, commented out or not, as an admin's editor would
   grep -qE "^#?$1=" "$env_file" || fail "$env_file has no $1 line"
-  sed -i -E "s|^#?$1=.*|$1=$2|" "$env_file"
+  local value
+  value=$(printf '%s' "$2" | sed -e 's/[\\|&]/\\&/g')
+  sed -i -E "s|^#?$1=.*|$1=$value|" "$env_file"
 }
 set_env QBBRIDGE_PUBLIC_URL "$public_url"
 
