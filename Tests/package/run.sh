@@ -106,6 +106,11 @@ while read -r library; do
 done < <(for needed in $(readelf -d "$bin_dir/qbbridge" | sed -nE 's/.*\(NEEDED\).*\[(.*)\]/\1/p'); do
            ldd "$bin_dir/qbbridge" | awk -v lib="$needed" '$1 == lib { print $3 }'
          done)
+# A binary with packed relative relocations starts only with glibc 2.36 or later (scripts/build-release).
+if readelf -d "$bin_dir/qbbridge" | grep -q '(RELR)'; then
+  libc_minimum=$(tr ',' '\n' <<<"$depends" | sed -nE 's/^ *libc6 \(>= ([^)]+)\)$/\1/p')
+  dpkg --compare-versions "${libc_minimum:-0}" ge 2.36 || fail "the binary uses RELR, but Depends allows libc6 ${libc_minimum:-of any version}"
+fi
 for package in libxml2 libsqlite3-0 adduser; do
   grep -qxF "$package" <<<"$depends_names" || fail "Depends lacks $package: $depends"
 done
@@ -245,7 +250,7 @@ fi
 log "dpkg --purge qbbridge"
 stop_server
 dpkg --purge qbbridge </dev/null
-dpkg-query -W -f='${Status}' qbbridge 2>/dev/null | grep -q 'not-installed' || fail "qbbridge is still known to dpkg"
+dpkg-query -W -f='${Status}' qbbridge 2>/dev/null | grep -qv '^unknown ok not-installed$' && fail "qbbridge is still known to dpkg"
 getent passwd qbbridge >/dev/null && fail "the user qbbridge is still there"
 getent group qbbridge >/dev/null && fail "the group qbbridge is still there"
 for path in /var/lib/qbbridge /etc/qbbridge /usr/bin/qbbridge "$unit" /usr/share/doc/qbbridge; do
