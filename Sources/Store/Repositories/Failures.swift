@@ -203,13 +203,14 @@ public struct Failures: Sendable {
     public func open(forJobs jobIDs: [JobID]) async throws -> [JobID: FailureRecord] {
         guard !jobIDs.isEmpty else { return [:] }
         return try await database.read { sql in
+            // Every record of these jobs (a few each, through `failures_job`), the open ones kept here: with the
+            // status in the statement, SQLite preferred `failures_status_created` and read every open record.
             let rows = try await sql.select().column(SQLLiteral.all).from("failures")
-                .where("job_id", .in, SQLBind.group(jobIDs.map(\.rawValue)))
-                .where("status", .equal, SQLBind(FailureStatus.open.rawValue)).all()
+                .where("job_id", .in, SQLBind.group(jobIDs.map(\.rawValue))).all()
             var byJob: [JobID: FailureRecord] = [:]
             for row in rows {
                 let record = try Self.record(row)
-                if let job = record.jobID { byJob[job] = record }
+                if record.status == .open, let job = record.jobID { byJob[job] = record }
             }
             return byJob
         }
