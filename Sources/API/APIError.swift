@@ -53,7 +53,9 @@ public struct APIError: HTTPResponseError, Sendable {
             switch error {
             case .notFound: return APIError(.notFound, code: "not_found", message: error.description)
             case .conflict: return APIError(.conflict, code: "conflict", message: error.description)
-            case .invalidCursor: return APIError(.badRequest, code: "invalid_query", message: error.description, fields: ["cursor": "not a cursor of this list"])
+            case .invalidCursor:
+                // Well-formed text the list cannot use: a value refused, as validation failures are (422).
+                return APIError(.unprocessableContent, code: "invalid_cursor", message: error.description, fields: ["cursor": "not a cursor of this list"])
             default: return APIError(.serviceUnavailable, code: "store_unavailable", message: "The database could not complete the request; try again.")
             }
         case let error as QWCLogError:

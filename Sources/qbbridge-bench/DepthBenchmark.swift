@@ -19,9 +19,9 @@ struct DepthBenchmark: AsyncParsableCommand {
     @Option(help: "Queue depths to measure, comma-separated.") var depths = "0,10000,100000"
     @Option(help: "Finished jobs in the table overall, spread over other companies.") var overall = 1_000_000
     @Option(help: "Companies that hold the finished jobs.") var companies = 500
-    @Option(help: "Payments posted in the payment session (a multiple of the batch size, 50).") var payments = 200
-    @Option(help: "Round trips of the raw-request session.") var rawCalls = 200
-    @Option(help: "Pages of the measured pull (50 invoices each).") var pullPages = 40
+    @Option(help: "Payments posted in the payment session (a multiple of the batch size, 50).") var payments = 1000
+    @Option(help: "Round trips of the raw-request session.") var rawCalls = 400
+    @Option(help: "Pages of the measured pull (50 invoices each).") var pullPages = 100
     @Option(help: "Database for the server: default a fresh SQLite file; or a postgres:// URL.") var database: String?
 
     struct Figures {
@@ -48,6 +48,11 @@ struct DepthBenchmark: AsyncParsableCommand {
         defer { _ = client.shutdown() }
         let api = BenchAPI(client: client, token: token)
 
+        // One unmeasured round of each kind first: the server's first sessions (caches filled, the first pages of
+        // the table read) would otherwise be counted against whichever depth comes first.
+        _ = try await paymentCost(api, base, server, depth: 0, tag: "warm")
+        _ = try await rawCost(api, base, server, depth: 0, tag: "warm")
+        _ = try await pullCost(api, base, server, depth: 0, tag: "warm")
         var rows: [Figures] = []
         for depth in depthList {
             let payment = try await paymentCost(api, base, server, depth: depth)
@@ -94,15 +99,15 @@ struct DepthBenchmark: AsyncParsableCommand {
         return cpu / Double(report.roundTrips)
     }
 
-    func paymentCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int) async throws -> Double {
+    func paymentCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int, tag: String = "") async throws -> Double {
         let quickBooks = try FakeQuickBooks.generated(customers: max(10, payments / 10), invoices: payments * 2, seed: 26)
         let open = Array(await quickBooks.openInvoices().prefix(payments))
         // Two round trips per batch of 50 (the pre-flight query, then the adds): the session stops there, so the
         // raw requests queued behind are not run.
         let roundTrips = 2 * (open.count + 49) / 50
-        let (company, connector) = try await self.company(api, base, name: "pay-\(depth)", quickBooks: quickBooks, maxRoundTrips: roundTrips)
+        let (company, connector) = try await self.company(api, base, name: "pay\(tag)-\(depth)", quickBooks: quickBooks, maxRoundTrips: roundTrips)
         try await forEachConcurrently(Array(open.enumerated()), width: 16) { index, invoice in
-            _ = try await api.enqueueFullPayment(base: base, companyID: company.id, externalID: "depth-\(depth)-\(index)", invoice: invoice)
+            _ = try await api.enqueueFullPayment(base: base, companyID: company.id, externalID: "depth\(tag)-\(depth)-\(index)", invoice: invoice)
         }
         if depth > 0 { _ = try server.cli(["seed", "--company", company.id, "--queued", "\(depth)", "--kind", "raw"]) }
         let before = await quickBooks.payments().count
@@ -112,16 +117,16 @@ struct DepthBenchmark: AsyncParsableCommand {
         return cost
     }
 
-    func rawCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int) async throws -> Double {
+    func rawCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int, tag: String = "") async throws -> Double {
         let quickBooks = try FakeQuickBooks.generated(customers: 20, invoices: 20, seed: 27)
-        let (company, connector) = try await self.company(api, base, name: "raw-\(depth)", quickBooks: quickBooks, maxRoundTrips: rawCalls)
+        let (company, connector) = try await self.company(api, base, name: "raw\(tag)-\(depth)", quickBooks: quickBooks, maxRoundTrips: rawCalls)
         _ = try server.cli(["seed", "--company", company.id, "--queued", "\(max(depth, rawCalls))", "--kind", "raw"])
         return try await measured(connector, server, expectRoundTrips: rawCalls)
     }
 
-    func pullCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int) async throws -> Double {
+    func pullCost(_ api: BenchAPI, _ base: String, _ server: ServerProcess, depth: Int, tag: String = "") async throws -> Double {
         let quickBooks = try FakeQuickBooks.generated(customers: 50, invoices: pullPages * 50 * 2, seed: 28)
-        let (company, connector) = try await self.company(api, base, name: "pull-\(depth)", quickBooks: quickBooks, maxRoundTrips: pullPages)
+        let (company, connector) = try await self.company(api, base, name: "pull\(tag)-\(depth)", quickBooks: quickBooks, maxRoundTrips: pullPages)
         _ = try await api.send(base + "/api/v1/companies/\(company.id)/pulls", body: #"{"kind": "invoices", "open": false, "pageSize": 50}"#)
         if depth > 0 { _ = try server.cli(["seed", "--company", company.id, "--queued", "\(depth)", "--kind", "pull"]) }
         return try await measured(connector, server, expectRoundTrips: pullPages)

@@ -117,7 +117,7 @@ struct PaymentAPITests {
         }
     }
 
-    @Test("payments, failure records, companies and activity page by nextCursor; a cursor of another list or a made-up one is 400")
+    @Test("payments, failure records, companies and activity page by nextCursor; a cursor of another list or a made-up one is 422")
     func cursorPaging() async throws {
         try await withRunningBridge { bridge async throws in
             let company = try await bridge.addCompany()
@@ -151,11 +151,11 @@ struct PaymentAPITests {
             #expect(Set(((activity["activity"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int })
                 .isDisjoint(with: ((older["activity"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int }))
 
-            for bad in ["/payments?cursor=\(companyCursor)", "/failures?cursor=bm90LWEtY3Vyc29y", "/companies?cursor=%25%25", "/activity?cursor=\(companyCursor)"] {
+            for bad in ["/payments?cursor=\(companyCursor)", "/failures?cursor=bm90LWEtY3Vyc29y", "/companies?cursor=AAAA", "/activity?cursor=\(companyCursor)"] {
                 let response = try await bridge.api(.get, bad)
-                #expect(response.status == .badRequest, "\(bad)")
+                #expect(response.status == .unprocessableContent, "\(bad)")
                 let error = try #require(try Self.json(response)["error"] as? [String: Any])
-                #expect(error["code"] as? String == "invalid_query", "\(bad)")
+                #expect(error["code"] as? String == "invalid_cursor", "\(bad)")
             }
         }
     }
