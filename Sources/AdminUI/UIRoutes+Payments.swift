@@ -42,7 +42,7 @@ extension UIRoutes {
                 throw UIError.notFound("There is no payment at this address. Search for it on the payments list by its external id.")
             }
             let failure = try await records.openFailure(forJob: job.id)
-            let jobFailures = try await records.failures(companyID: job.companyID, includeDeleted: true, limit: 1000).filter { $0.jobID == job.id }
+            let jobFailures = try await records.failures(forJob: job.id)
             let history = try await records.history(subjectIDs: [job.id.rawValue] + jobFailures.map(\.id.rawValue))
             let name = try await records.company(job.companyID)?.name ?? "—"
             let view = PaymentView(job, failure: failure ?? jobFailures.first, companyName: name, history: history,

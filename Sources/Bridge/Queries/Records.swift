@@ -89,6 +89,11 @@ public struct Records: Sendable {
         try await store.failures.find(id)
     }
 
+    /// Every failure record of a job, newest first, deleted ones included.
+    public func failures(forJob id: JobID) async throws -> [FailureRecord] {
+        try await store.failures.all(forJob: id)
+    }
+
     /// The open failure record of a job, if any.
     public func openFailure(forJob id: JobID) async throws -> FailureRecord? {
         try await store.failures.open(forJob: id)

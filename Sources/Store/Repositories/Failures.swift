@@ -199,6 +199,14 @@ public struct Failures: Sendable {
         }
     }
 
+    /// Every record of one job, newest first, deleted ones included (a payment's page), through `failures_job`.
+    public func all(forJob jobID: JobID) async throws -> [FailureRecord] {
+        try await database.read { sql in
+            try await sql.select().column(SQLLiteral.all).from("failures").where("job_id", .equal, SQLBind(jobID.rawValue))
+                .orderBy("created_at", .descending).orderBy("id", .descending).all().map(Self.record)
+        }
+    }
+
     /// The open records of several jobs, by job, in one statement (a page of payments shows each one's).
     public func open(forJobs jobIDs: [JobID]) async throws -> [JobID: FailureRecord] {
         guard !jobIDs.isEmpty else { return [:] }
