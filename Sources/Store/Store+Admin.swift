@@ -33,18 +33,13 @@ extension Jobs {
     /// through `jobs_kind_updated` or `jobs_company_kind_updated`.
     public func search(kind: JobKind, companyID: CompanyID? = nil, status: JobStatus? = nil, externalIDContaining text: String? = nil,
                        before cursor: PageCursor? = nil, limit: Int = 50) async throws -> [Job] {
-        let position = try cursor.map { cursor throws(StoreError) -> (updatedAt: Int64, sequence: Int64) in
-            guard let updatedAt = cursor.number, let sequence = Int64(cursor.tieBreaker) else { throw .invalidCursor }
-            return (updatedAt, sequence)
-        }
+        let position = try cursor.map(Jobs.listPosition)
         return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs").where("kind", .equal, SQLBind(kind.rawValue))
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
             if let status { query = query.where("status", .equal, SQLBind(status.rawValue)) }
             if let text, !text.isEmpty {
-                let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-                let pattern: SQLQueryString = "\(bind: "%" + escaped + "%") ESCAPE '\\'"
+                let pattern: SQLQueryString = "\(bind: LikePattern.containing(text)) ESCAPE '\\'"
                 query = query.where(SQLBinaryExpression(SQLFunction("LOWER", args: SQLIdentifier("external_id")), .like, pattern))
             }
             if let position {

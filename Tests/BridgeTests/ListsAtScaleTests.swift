@@ -183,6 +183,10 @@ struct ListsAtScaleTests {
             let searched = try await Self.services(store).records.dashboard(search: "LTA bl", order: .name, page: 0, now: now)
             #expect(searched.table.map(\.overview.company.id) == [blocked.id])
             #expect(searched.tableTotal == 1 && searched.companiesTotal == 5)
+            // LIKE's wildcards typed into the search mean themselves: no company name holds "_" or "%".
+            for wildcard in ["_", "%"] {
+                #expect(try await Self.services(store).records.dashboard(search: wildcard, order: .name, page: 0, now: now).tableTotal == 0)
+            }
             let byWaiting = try await Self.services(store).records.dashboard(search: nil, order: .waiting, page: 0, pageSize: 2, now: now)
             #expect(byWaiting.table.first?.overview.company.id == deep.id)
             #expect(byWaiting.table.count == 2 && byWaiting.tableTotal == 5)

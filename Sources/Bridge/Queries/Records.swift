@@ -99,15 +99,10 @@ public struct Records: Sendable {
         try await store.failures.open(forJob: id)
     }
 
-    /// Failure records, newest first.
-    public func failures(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
-                         limit: Int = 100) async throws -> [FailureRecord] {
-        try await store.failures.list(companyID: companyID, statuses: statuses, category: category, includeDeleted: includeDeleted, limit: limit)
-    }
 
     /// A page of failure records, newest first, after `cursor`: one statement.
-    public func failures(companyID: CompanyID?, statuses: [FailureStatus], category: String?, includeDeleted: Bool,
-                         before cursor: PageCursor?, limit: Int) async throws -> Page<FailureRecord> {
+    public func failures(companyID: CompanyID? = nil, statuses: [FailureStatus] = [], category: String? = nil, includeDeleted: Bool = false,
+                         before cursor: PageCursor? = nil, limit: Int = 100) async throws -> Page<FailureRecord> {
         let records = try await store.failures.list(companyID: companyID, statuses: statuses, category: category,
                                                     includeDeleted: includeDeleted, before: cursor, limit: limit)
         return Page(records, limit: limit, cursor: Failures.listCursor(after:))

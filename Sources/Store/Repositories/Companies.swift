@@ -55,7 +55,7 @@ public struct Companies: Sendable {
             guard let name = cursor.text else { throw .invalidCursor }
             return (name, cursor.tieBreaker)
         }
-        let pattern = search.map { "%" + Self.escapedForLike($0.lowercased()) + "%" }
+        let pattern = search.map(LikePattern.containing)
         return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("companies")
             if let pattern {
@@ -70,11 +70,6 @@ public struct Companies: Sendable {
     /// The cursor of the page after `company` in `page`'s order.
     public static func listCursor(after company: Company) -> PageCursor {
         PageCursor(key: .text(company.name), tieBreaker: company.id.rawValue)
-    }
-
-    /// `text` with LIKE's wildcards taken literally (escape character `\`).
-    static func escapedForLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// How many companies there are.

@@ -11,7 +11,7 @@ extension Companies {
     public func overview(search: String? = nil, attentionOnly: Bool = false, order: CompanyOverviewOrder = .name,
                          limit: Int = 50, offset: Int = 0, now: Timestamp = .now) async throws -> CompanyOverviewPage {
         let dayAgo = now.milliseconds - 86_400_000
-        let pattern = search.map { "%" + Self.escapedForLike($0.lowercased()) + "%" }
+        let pattern = search.map(LikePattern.containing)
         let rows = try await database.read { sql in
             var statement = SQLQueryString("""
                 SELECT a.*, COUNT(*) OVER () AS matching FROM (

@@ -106,10 +106,7 @@ public struct Jobs: Sendable {
     /// `jobs_company_kind_updated` and a read of the page's rows.
     public func list(companyID: CompanyID? = nil, kinds: [JobKind] = [], statuses: [JobStatus] = [], updatedSince: Timestamp? = nil,
                      after cursor: PageCursor? = nil, limit: Int = 100) async throws -> [Job] {
-        let position = try cursor.map { cursor throws(StoreError) -> (updatedAt: Int64, sequence: Int64) in
-            guard let updatedAt = cursor.number, let sequence = Int64(cursor.tieBreaker) else { throw .invalidCursor }
-            return (updatedAt, sequence)
-        }
+        let position = try cursor.map(Self.listPosition)
         return try await database.read { sql in
             var query = sql.select().column(SQLLiteral.all).from("jobs")
             if let companyID { query = query.where("company_id", .equal, SQLBind(companyID.rawValue)) }
@@ -126,6 +123,12 @@ public struct Jobs: Sendable {
     /// The cursor of the page after `job` in `list`'s order.
     public static func listCursor(after job: Job) -> PageCursor {
         PageCursor(job.updatedAt.milliseconds, tieBreaker: String(job.sequence))
+    }
+
+    /// The `(updated_at, seq)` a `listCursor` holds; a cursor of another list is `StoreError.invalidCursor`.
+    static func listPosition(_ cursor: PageCursor) throws(StoreError) -> (updatedAt: Int64, sequence: Int64) {
+        guard let updatedAt = cursor.number, let sequence = Int64(cursor.tieBreaker) else { throw .invalidCursor }
+        return (updatedAt, sequence)
     }
 
     /// The newest jobs of these kinds for a company, newest first (a company's latest pulls).
